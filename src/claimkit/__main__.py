@@ -1,0 +1,5 @@
+import sys
+
+from claimkit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The dates extractor (placeholder while it is being written)."""

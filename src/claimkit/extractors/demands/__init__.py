@@ -1,0 +1,1 @@
+"""The demands extractor (placeholder while it is being written)."""

@@ -1,0 +1,1 @@
+"""The statements extractor (placeholder while it is being written)."""

@@ -1,0 +1,1 @@
+"""Resolve source mentions into one Source per real speaker (placeholder)."""

@@ -1,0 +1,1 @@
+"""Attach times to claims (placeholder)."""

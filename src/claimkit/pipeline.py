@@ -1,0 +1,175 @@
+"""Stream documents through spaCy, the extractors and the post-processors.
+
+Data flows one way: Document -> spaCy Doc -> every extractor -> claims ->
+``claimkit_process_claims`` -> a :class:`Result` per document. A plugin that fails loses
+nobody else's claims: its error becomes a :class:`Problem` naming it and the document.
+"""
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import TracebackType
+from typing import Any
+
+import attrs
+import pluggy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimkit.extractor import Extractor
+from claimkit.nlp import get_language
+from claimkit.plugins import get_plugin_manager
+from claimkit.serialize import BUILTIN_DATA_TYPES
+from claimkit.types import Claim, Document
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """Something that went wrong with one document, and who it was."""
+
+    doc_id: str | None
+    plugin: str | None
+    message: str
+
+    def __str__(self) -> str:
+        who = f" [{self.plugin}]" if self.plugin else ""
+        return f"{self.doc_id or '?'}{who}: {self.message}"
+
+
+@attrs.frozen(kw_only=True)
+class Result:
+    """A document, the claims found in it and the problems met on the way."""
+
+    document: Document
+    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+
+
+class PluginError(Exception):
+    """A plugin failed while the pipeline was being built."""
+
+
+class Pipeline:
+    """The plugins, their extractors and the shared spaCy pipeline, ready to run.
+
+    :param pm: a plugin manager; by default one with the built-ins, the installed
+        plugins, ``plugins`` and without ``disable`` (see :func:`get_plugin_manager`).
+    :param model: the spaCy model to load (see :func:`claimkit.nlp.resolve_model`).
+    """
+
+    def __init__(
+        self,
+        pm: pluggy.PluginManager | None = None,
+        *,
+        plugins: Iterable[str | object] = (),
+        disable: Iterable[str] = (),
+        model: str | None = None,
+    ) -> None:
+        self.pm = pm or get_plugin_manager(plugins, disable=disable)
+        self.extractors = _collect_extractors(self.pm)
+        self.nlp: Language = get_language(self.pm, model)
+
+    @property
+    def data_types(self) -> Mapping[str, type]:
+        """The ``Claim.data`` class of every claim kind that has one."""
+        found: dict[str, type] = dict(BUILTIN_DATA_TYPES)
+        for extractor in self.extractors:
+            found.update(extractor.data_types)
+        return found
+
+    def run(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Result]:
+        """Parse ``documents`` in batches and yield a Result for each, in order."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.process(document, doc)
+
+    def process(self, document: Document, doc: Doc | None = None) -> Result:
+        """Extract and post-process the claims of one document."""
+        if doc is None:
+            doc = self.nlp(document.text)
+        claims: list[Claim] = []
+        problems: list[Problem] = []
+        for extractor in self.extractors:
+            try:
+                found = list(extractor.extract(doc, document))
+            except Exception as error:  # one extractor's bug must not cost the others
+                problems.append(Problem(doc_id=document.id, plugin=extractor.name, message=_describe(error)))
+                continue
+            for claim in found:
+                invalid = _invalid(claim, document, extractor)
+                if invalid:
+                    problems.append(Problem(doc_id=document.id, plugin=extractor.name, message=invalid))
+                else:
+                    claims.append(claim)
+        claims.sort(key=lambda c: (c.evidence.start, c.evidence.end, c.kind))
+        processed, failures = self._post_process(document, doc, claims)
+        return Result(document=document, claims=processed, problems=problems + failures)
+
+    def _post_process(
+        self, document: Document, doc: Doc, claims: list[Claim]
+    ) -> tuple[list[Claim], list[Problem]]:
+        # A failing post-processor is dropped and the hook called again without it, so
+        # the others' work is kept.
+        removed: list[object] = []
+        problems: list[Problem] = []
+        while True:
+            hook: Any = (
+                self.pm.subset_hook_caller("claimkit_process_claims", remove_plugins=removed)
+                if removed
+                else self.pm.hook.claimkit_process_claims
+            )
+            try:
+                result = hook(document=document, doc=doc, claims=list(claims))
+            except Exception as error:
+                culprit = _culprit(self.pm, "claimkit_process_claims", error.__traceback__)
+                name = self.pm.get_name(culprit) if culprit is not None else None
+                problems.append(Problem(doc_id=document.id, plugin=name, message=_describe(error)))
+                if culprit is None or culprit in removed:
+                    return claims, problems
+                removed.append(culprit)
+                continue
+            return (claims if result is None else list(result)), problems
+
+
+def _collect_extractors(pm: pluggy.PluginManager) -> list[Extractor]:
+    try:
+        batches = pm.hook.claimkit_extractors(pm=pm)
+        extractors = [extractor for batch in reversed(batches) for extractor in batch]
+    except Exception as error:
+        culprit = _culprit(pm, "claimkit_extractors", error.__traceback__)
+        name = pm.get_name(culprit) if culprit is not None else "a plugin"
+        raise PluginError(f"{name} failed to register its extractors: {_describe(error)}") from error
+    names = [e.name for e in extractors]
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise PluginError(f"two extractors share the name {', '.join(duplicated)}")
+    return extractors
+
+
+def _culprit(pm: pluggy.PluginManager, hook_name: str, tb: TracebackType | None) -> object | None:
+    """The plugin whose implementation of ``hook_name`` raised, from the traceback."""
+    codes = {
+        getattr(impl.function, "__code__", None): impl.plugin
+        for impl in getattr(pm.hook, hook_name).get_hookimpls()
+    }
+    found = None
+    while tb is not None:
+        found = codes.get(tb.tb_frame.f_code, found)
+        tb = tb.tb_next
+    return found
+
+
+def _invalid(claim: Claim, document: Document, extractor: Extractor) -> str | None:
+    """Why a claim an extractor returned cannot be kept, or None."""
+    if not isinstance(claim, Claim):
+        return f"returned {type(claim).__name__}, not a Claim"
+    if claim.kind not in extractor.kinds:
+        return f"returned a claim of kind {claim.kind!r}, not one of {list(extractor.kinds)}"
+    if claim.doc_id != document.id:
+        return f"returned a claim for document {claim.doc_id!r}"
+    for span in claim.spans():
+        if span.end > len(document.text) or document.text[span.start : span.end] != span.text:
+            return f"returned a span {span.start}-{span.end} {span.text!r} that is not in the text"
+    return None
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"

@@ -1,0 +1,60 @@
+"""Metadata kept beside the files: per-file sidecars and tables keyed by file name.
+
+A sidecar ``NAME.meta.json`` (NAME with or without the file's suffix) holds a JSON
+object for one file. A table ``metadata.tsv`` or ``metadata.csv`` in the file's folder
+or any folder above it, up to the input root, has a row per file: the row whose
+``filename`` (or ``file``, ``id``, ``name``) column is the file's name or stem applies.
+PolNeAR's ``metadata.tsv``, with its ``publication_date`` column, is such a table.
+"""
+
+import csv
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+SIDECAR_SUFFIX = ".meta.json"
+TABLE_NAMES = ("metadata.tsv", "metadata.csv")
+KEY_COLUMNS = ("filename", "file", "id", "name")
+
+
+def metadata_for(path: Path, root: Path) -> dict[str, Any]:
+    """The metadata for ``path`` from tables above it and its sidecar (which wins)."""
+    found: dict[str, Any] = {}
+    folders = [path.parent, *path.parent.parents]
+    stop = root.resolve()
+    for folder in reversed(folders[: _depth(folders, stop) + 1]):
+        for name in TABLE_NAMES:
+            table = _read_table(folder / name)
+            row = table.get(path.name) or table.get(path.stem)
+            if row:
+                found.update(row)
+    for sidecar in (path.with_name(path.stem + SIDECAR_SUFFIX), path.with_name(path.name + SIDECAR_SUFFIX)):
+        if sidecar.is_file():
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError(f"{sidecar}: a sidecar must hold a JSON object")
+            found.update(data)
+    return found
+
+
+def _depth(folders: list[Path], stop: Path) -> int:
+    for index, folder in enumerate(folders):
+        if folder.resolve() == stop:
+            return index
+    return 0
+
+
+@functools.cache
+def _read_table(path: Path) -> dict[str, dict[str, str]]:
+    if not path.is_file():
+        return {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle, delimiter="\t" if path.suffix == ".tsv" else ",")
+        key = next((k for k in KEY_COLUMNS if k in (reader.fieldnames or ())), None)
+        if key is None:
+            return {}
+        return {
+            row[key]: {k: v for k, v in row.items() if k != key and v not in (None, "", "None")}
+            for row in reader
+        }

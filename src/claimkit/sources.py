@@ -1,0 +1,141 @@
+"""Source mentions: the span a reader would name a source by, and what kind it is.
+
+Extractors call :func:`mention_source` on the head token of a speaker, demander or
+document; the ``claimkit.linking.sources`` post-processor then merges the mentions of
+one real source across the document ("one Beijing-based diplomat", "the diplomat",
+"he") into one :class:`Source`.
+"""
+
+import functools
+import tomllib
+from importlib import resources
+
+from spacy.tokens import Token
+
+from claimkit.types import Source, Span
+
+# Modifiers that are not part of how a source is named: a relative clause ("who has
+# said ..."), a clause or participle after the noun, punctuation at the edges.
+_DROP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
+_PERSON_ENTS = frozenset({"PERSON"})
+_ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_AFFILIATION_PREPS = frozenset({"of", "at", "for", "from", "with"})
+
+
+@functools.cache
+def vocabulary() -> dict[str, frozenset[str]]:
+    """The source-kind nouns and pronoun classes of ``data/sources.toml``."""
+    data = tomllib.loads(resources.files("claimkit.data").joinpath("sources.toml").read_text("utf-8"))
+    return {key: frozenset(words) for key, words in data.items()}
+
+
+def is_pronoun(token: Token) -> bool:
+    vocab = vocabulary()
+    return token.lower_ in (
+        vocab["singular_pronouns"] | vocab["plural_pronouns"] | vocab["neuter_pronouns"]
+    ) or token.tag_ in ("PRP", "WP")
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without clauses attached to it."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _DROP_DEPS:
+            continue
+        if child.dep_ == "appos" or child.dep_ == "conj":
+            keep.extend(mention_tokens(child))
+            keep.extend(t for t in head.children if t.dep_ == "cc" and t.i < child.i)
+            continue
+        keep.extend(t for t in child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # A contiguous stretch around the head: drop anything a dropped clause separated.
+    start = end = keep.index(head)
+    while start > 0 and keep[start - 1].i == keep[start].i - 1:
+        start -= 1
+    while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
+        end += 1
+    tokens = keep[start : end + 1]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and tokens[-1] is not head:
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc") and tokens[0] is not head:
+        tokens.pop(0)
+    return tokens
+
+
+def mention_span(head: Token) -> Span:
+    """The character span of the mention headed by ``head``."""
+    tokens = mention_tokens(head)
+    text = head.doc.text
+    return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def source_kind(head: Token) -> str:
+    """person, organization, anonymous_person, anonymous_group, document or unknown."""
+    vocab = vocabulary()
+    lower = head.lower_
+    lemma = head.lemma_.lower()
+    if is_pronoun(head):
+        if lower in vocab["plural_pronouns"]:
+            return "anonymous_group"
+        return "unknown"
+    entity = head.ent_type_
+    compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + lower
+    if lemma in vocab["document"]:
+        return "document"
+    if entity in _PERSON_ENTS:
+        return "person"
+    if entity in _ORG_ENTS or lemma in vocab["organization"] or compound.strip() in vocab["organization"]:
+        return "organization"
+    if head.pos_ == "PROPN":
+        return "person" if head.tag_ != "NNPS" else "organization"
+    if head.tag_ in ("NNS", "NNPS") or _is_coordinated(head):
+        return "anonymous_group"
+    return "anonymous_person"
+
+
+def _is_coordinated(head: Token) -> bool:
+    return any(child.dep_ == "conj" for child in head.children)
+
+
+def role_and_affiliation(head: Token) -> tuple[str | None, str | None]:
+    """The role an appositive gives ("the NSC's chief Asia expert") and the affiliation a
+    preposition gives ("of Human Rights Watch/Asia")."""
+    role = affiliation = None
+    for child in head.children:
+        if child.dep_ == "appos" and role is None:
+            tokens = mention_tokens(child)
+            role = head.doc[tokens[0].i : tokens[-1].i + 1].text
+        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS and affiliation is None:
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects and (objects[0].ent_type_ in _ORG_ENTS or objects[0].pos_ == "PROPN"):
+                tokens = mention_tokens(objects[0])
+                affiliation = head.doc[tokens[0].i : tokens[-1].i + 1].text
+    return role, affiliation
+
+
+def mention_source(head: Token) -> Source:
+    """A provisional Source of one mention, for the resolver to merge with the others.
+
+    Its id is empty until ``claimkit.linking.sources`` assigns the document-wide one.
+    """
+    span = mention_span(head)
+    role, affiliation = role_and_affiliation(head)
+    kind = source_kind(head)
+    named = head.pos_ == "PROPN" or head.ent_type_ in _PERSON_ENTS | _ORG_ENTS
+    return Source(
+        id="",
+        name=_name(span, role),
+        kind=kind,
+        named=named and not is_pronoun(head),
+        mentions=(span,),
+        role=role,
+        affiliation=affiliation,
+    )
+
+
+def _name(span: Span, role: str | None) -> str:
+    """How to call the source: the mention without an appositive role."""
+    if role and span.text.endswith(role):
+        return span.text[: -len(role)].rstrip(" ,")
+    return span.text
+
