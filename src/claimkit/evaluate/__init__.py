@@ -1,0 +1,1 @@
+"""Score claimkit against gold annotations: ``python -m claimkit evaluate``."""
