@@ -1,0 +1,242 @@
+"""Attributions read off the dependency parse: a cue, its source and its content.
+
+Three shapes cover most of news: a cue verb with a clausal complement ("X said (that)
+Y", "Y, X said", "X told Reuters Y", "X, saying Y"), a cue verb with an object and an
+infinitive ("X urged Z to Y", "X vowed to Y"), and the phrase "according to X". The
+content is widened to whole quotations it touches, so a quotation that runs over
+several sentences stays one content, and the style follows from the quotation marks.
+"""
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from claimkit.extractors.statements.lexicon import Lexicon
+from claimkit.extractors.statements.quotes import quote_spans
+from claimkit.sources import mention_source
+from claimkit.types import Claim, Document, Span
+
+EXTRACTOR = "statements"
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE = ("who", "which", "that", "whom")
+# Dependents that hang a complement clause or an infinitive off a cue verb.
+_CLAUSE = ("ccomp",)
+_INFINITIVE = ("xcomp",)
+_OBJECTS = ("dobj", "dative")
+_EDGE_PUNCT = ",;:.-–—"
+_COMPLEMENTIZER = re.compile(r"that\s+", re.IGNORECASE)
+
+
+def extract_statements(doc: Doc, document: Document, lexicon: Lexicon) -> Iterator[Claim]:
+    """Every attributed statement of ``doc`` whose cue is in ``lexicon``."""
+    text = document.text
+    quotes = quote_spans(text)
+    for token in doc:
+        if token.idx < document.body_start:
+            continue
+        found = None
+        if token.lemma_.lower() in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
+            found = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()])
+        elif _starts_phrase(token, lexicon):
+            found = _according_to(token)
+        if found is None:
+            continue
+        source_head, cue, content = found
+        content = _widen_to_quotes(text, content, quotes)
+        content = _trim(text, content)
+        if content[1] - content[0] < 2:
+            continue
+        source = mention_source(source_head)
+        mention = source.mentions[0]
+        if mention.start < content[1] and content[0] < mention.end:
+            continue  # the "source" is part of what is said: a misparse
+        start = min(mention.start, cue[0], content[0])
+        end = max(mention.end, cue[1], content[1])
+        yield Claim(
+            kind="statement",
+            doc_id=document.id,
+            extractor=EXTRACTOR,
+            evidence=Span.of(text, start, end),
+            source=source,
+            source_mention=mention,
+            cue=Span.of(text, *cue),
+            content=Span.of(text, *content),
+            style=_style(content, quotes),
+        )
+
+
+def _verb_attribution(
+    verb: Token, kind: str
+) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+    if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
+        return None  # "vowed to tell it like it is": the telling is what was vowed
+    source = _subject(verb)
+    if source is None:
+        return None
+    content = _complement(verb, kind, source)
+    if content is None:
+        return None
+    return source, _cue_span(verb), content
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who does the saying: the subject, inherited through coordination ("vowed ... but
+    also said"), participles ("..., saying") and relative clauses ("who has said")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.tag_ != "EX":
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return None if child.lower_ in _RELATIVE or child.lower_ == "it" else child
+        if child.dep_ == "nsubjpass":
+            # "X was quoted as saying" is handled from "saying"; other passives
+            # ("is expected", "was told") do not name the one who speaks.
+            return None
+        if child.dep_ == "agent":
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            return objects[0] if objects else None
+    head = verb.head
+    if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        return _subject(head)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
+        return _subject(head) if head.dep_ != "relcl" else head.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]
+        return passive[0] if passive else None
+    return None
+
+
+def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None:
+    """The character range of what is said, thought or vowed."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE]
+    if clauses:
+        clause = clauses[0]
+        if clause.i < source.i < verb.i or clause.i < verb.i < source.i:
+            # "Y, X said": everything before the attribution is what was said, even
+            # where the parser hung part of it elsewhere.
+            first = source.left_edge if source.i < verb.i else verb
+            first = min(first, _cue_start(verb), key=lambda t: t.i)
+            tokens = [t for t in verb.sent if t.i < first.i]
+            return _range(tokens) if tokens else None
+        return _range(_without_other_cues(clause))
+    if kind == "belief":
+        return None
+    infinitives = [c for c in verb.children if c.dep_ in _INFINITIVE and _is_infinitive(c)]
+    if infinitives:
+        start = infinitives[0]
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i < start.i]
+        tokens = _without_other_cues(start)
+        if objects:
+            tokens = [*objects[0].subtree, *tokens]
+        return _range(tokens)
+    parent = verb.head
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i < verb.i and verb.i > verb.sent.start:
+        # "Y, X said": the cue hangs off the clause it reports.
+        sentence = verb.sent
+        attribution = set(t.i for t in verb.subtree)
+        tokens = [t for t in sentence if t.i not in attribution and t.i < verb.left_edge.i]
+        return _range(tokens) if tokens else None
+    return None
+
+
+def _without_other_cues(head: Token) -> list[Token]:
+    """The subtree of ``head`` without a coordinated clause that has a cue of its own
+    ("vowed to X but also said Y": Y is not part of what was vowed)."""
+    cut = {
+        t.i
+        for child in head.subtree
+        if child.dep_ == "conj" and child.head.i != head.i - 1 and _is_cued(child)
+        for t in child.subtree
+    }
+    tokens = [t for t in head.subtree if t.i not in cut]
+    # Drop the coordinator left dangling before the cut clause.
+    while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].lower_ == "also"):
+        tokens.pop()
+    return tokens
+
+
+def _is_cued(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _CLAUSE for c in verb.children)
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower_ == "according" and "according to" in lexicon.phrases
+
+
+def _according_to(according: Token) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+    """ "according to X": X is the source; the clause it modifies is the content."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = according.nbor(1) if according.i + 1 < len(according.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    phrase = set(t.i for t in according.subtree) | set(t.i for t in to.subtree)
+    sentence = according.sent
+    tokens = [t for t in sentence if t.i not in phrase]
+    if not tokens:
+        return None
+    cue = (according.idx, _end(to))
+    return objects[0], cue, _range(tokens)
+
+
+def _cue_start(verb: Token) -> Token:
+    """The first of the auxiliaries right before the cue verb ("has said")."""
+    start = verb
+    while start.i > 0 and start.nbor(-1).dep_ in ("aux", "auxpass") and start.nbor(-1).head is verb:
+        start = start.nbor(-1)
+    return start
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue verb with the auxiliaries right before it ("has said", "had vowed")."""
+    return _cue_start(verb).idx, _end(verb)
+
+
+def _range(tokens: Sequence[Token]) -> tuple[int, int]:
+    """The character range from the first to the last of ``tokens`` (in text order)."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    return ordered[0].idx, _end(ordered[-1])
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _widen_to_quotes(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Grow the content to whole quotations it touches."""
+    start, end = content
+    for q_start, q_end in quotes:
+        if q_start < end and start < q_end:
+            start, end = min(start, q_start), max(end, q_end)
+    return start, end
+
+
+def _trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """Drop white space and punctuation at the edges of content outside quotation marks,
+    and the complementizer of "said that ..."."""
+    start, end = content
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
+        start += 1
+    if complementizer := _COMPLEMENTIZER.match(text, start, end):
+        start = complementizer.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        end -= 1
+    return start, end
+
+
+def _style(content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
+    start, end = content
+    inside = [(s, e) for s, e in quotes if s < end and start < e]
+    if not inside:
+        return "indirect"
+    if len(inside) == 1 and inside[0] == (start, end):
+        return "direct"
+    return "mixed"
