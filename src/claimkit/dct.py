@@ -28,13 +28,19 @@ def parse_dct(value: str | dt.date) -> str:
         return value.isoformat()
     text = value.strip()
     if _TIMEX_VALUE.match(text):
+        try:
+            dt.datetime.fromisoformat(text)
+        except ValueError as error:
+            raise ValueError(f"not a date: {value!r}") from error
         return text
     try:
-        default = dt.datetime(1, 1, 1)
-        parsed = dateparser.parse(text, default=default, ignoretz=False)
+        # Parsed against two different defaults, a date missing its day, month or year
+        # ("1997", "January 1997") comes out different: it is not a full date.
+        parsed = dateparser.parse(text, default=dt.datetime(1, 1, 1), ignoretz=False)
+        other = dateparser.parse(text, default=dt.datetime(2, 2, 2), ignoretz=False)
     except (ValueError, OverflowError) as error:
         raise ValueError(f"not a date: {value!r}") from error
-    if parsed.year == 1 or not re.search(r"\d{4}", text):
+    if parsed.date() != other.date() or not re.search(r"\d{4}", text):
         raise ValueError(f"not a full date (day, month and year): {value!r}")
     has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
     return _format(parsed, with_time=has_time)
