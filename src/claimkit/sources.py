@@ -55,9 +55,9 @@ def mention_tokens(head: Token) -> list[Token]:
     while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
         end += 1
     tokens = keep[start : end + 1]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and tokens[-1] is not head:
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and tokens[-1] != head:
         tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc") and tokens[0] is not head:
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc") and tokens[0] != head:
         tokens.pop(0)
     return tokens
 

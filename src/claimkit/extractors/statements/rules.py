@@ -190,7 +190,7 @@ def _according_to(according: Token) -> tuple[Token, tuple[int, int], tuple[int, 
 def _cue_start(verb: Token) -> Token:
     """The first of the auxiliaries right before the cue verb ("has said")."""
     start = verb
-    while start.i > 0 and start.nbor(-1).dep_ in ("aux", "auxpass") and start.nbor(-1).head is verb:
+    while start.i > 0 and start.nbor(-1).dep_ in ("aux", "auxpass") and start.nbor(-1).head == verb:
         start = start.nbor(-1)
     return start
 
