@@ -20,12 +20,18 @@ FULL_DATE = re.compile(
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
+# What may stand beside the date on a line that is only a date: a time stamp, a
+# weekday, a month, a time zone ("Tuesday January 28 2:09 PM EST").
+_STAMP_WORD = re.compile(
+    rf"\d[\d:.\-]*|[AaPp]\.?[Mm]\.?|[A-Z]{{2,5}}|(?i:{_WEEKDAY})|(?i:(?:{_MONTH})\.?)|[-–—]+"
+)
 _PUBLISHED = re.compile(r"^\s*(?:Published|Posted|Distributed) by\s+(?P<publisher>.+?)\s+[-–—]+\s")
 # A dateline: an upper-case place, an optional short date, an optional agency in
 # parentheses, then a dash: "WASHINGTON (Reuter) - ", "SALVADOR, Feb 26 - ".
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)*)?)"
-    rf"(?:,[ \t]*(?:{_MONTH})\.?[ \t]+\d{{1,2}})?"
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)*)?)"
+    rf"(?:,[ \t]*(?i:{_MONTH})\.?[ \t]+\d{{1,2}})?"
     r"[ \t]*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
     r"[ \t]*(?:--?|–|—)[ \t]*",
     re.MULTILINE,
@@ -55,8 +61,11 @@ def read_header(text: str) -> WireHeader:
     first_line = text if first_line_end < 0 else text[:first_line_end]
     published = _PUBLISHED.match(first_line)
     date = FULL_DATE.search(first_line)
-    # A line that is only a date (give or take a time stamp) is a header too.
-    date_line = date is not None and date.start() < 5 and len(first_line) - date.end() < 40
+    # A line that is only a date (give or take a time stamp) is a header too; a sentence
+    # that opens with a date ("On January 28, 1997, the talks ...") is not.
+    date_line = date is not None and _is_stamp(
+        first_line[: date.start()] + first_line[date.end() :]
+    )
     if first_line_end >= 0 and (published or date_line):
         publisher = published.group("publisher").strip() if published else None
         if date is not None:
@@ -68,4 +77,11 @@ def read_header(text: str) -> WireHeader:
         place = dateline.group("place").strip()
         agency = dateline.group("agency")
         body_start = dateline.end()
-    return WireHeader(publisher=publisher, dct=dct, place=place, agency=agency, body_start=body_start)
+    return WireHeader(
+        publisher=publisher, dct=dct, place=place, agency=agency, body_start=body_start
+    )
+
+
+def _is_stamp(rest: str) -> bool:
+    words = [w for w in re.split(r"[\s,;|/()]+", rest) if w]
+    return len(rest) < 40 and all(_STAMP_WORD.fullmatch(word) for word in words)
