@@ -1,1 +1,79 @@
-"""Attach times to claims (placeholder)."""
+"""Give every claim the normalised times it mentions, and statements their speech date.
+
+The dates extractor finds and normalises every temporal expression; this post-processor
+hands each statement, demand or plugin claim the ones inside its evidence, and marks a
+date that modifies the cue ("U.S. officials said Tuesday", "said on Monday") as the
+claim's ``said_on`` and the time's ``function`` as ``SPEECH_TIME``.
+"""
+
+from collections.abc import Iterator
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from claimkit.hookspecs import hookimpl
+from claimkit.types import Claim, Span, Timex
+
+# How far up the parse a date may hang below its cue: "said [on] Monday".
+_MAX_STEPS = 2
+
+
+@hookimpl(wrapper=True)
+def claimkit_process_claims(doc: Doc) -> Iterator[None]:
+    claims: list[Claim] = yield
+    return link_times(doc, claims)
+
+
+def link_times(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """``claims`` with ``times`` and ``said_on`` filled in."""
+    dates = [c for c in claims if c.kind == "date" and c.times]
+    speech: dict[tuple[int, int], Timex] = {}
+    linked: dict[int, tuple[tuple[Timex, ...], str | None]] = {}
+    for index, claim in enumerate(claims):
+        if claim.kind == "date":
+            continue
+        spoken = _speech_date(doc, claim, dates) if claim.cue is not None else None
+        inside = [t for d in dates for t in d.times if t.span in claim.evidence]
+        if spoken is not None:
+            timex = attrs.evolve(spoken, function=spoken.function or "SPEECH_TIME")
+            speech[(timex.span.start, timex.span.end)] = timex
+            inside = [t for t in inside if t.span != timex.span] + [timex]
+        if inside or spoken is not None:
+            ordered = tuple(sorted(inside, key=lambda t: t.span.start))
+            linked[index] = (ordered, None if spoken is None else spoken.value)
+    out = []
+    for index, claim in enumerate(claims):
+        if claim.kind == "date":
+            marked = tuple(speech.get((t.span.start, t.span.end), t) for t in claim.times)
+            out.append(attrs.evolve(claim, times=marked) if marked != claim.times else claim)
+        elif index in linked:
+            times, said_on = linked[index]
+            out.append(attrs.evolve(claim, times=times, said_on=said_on or claim.said_on))
+        else:
+            out.append(claim)
+    return out
+
+
+def _speech_date(doc: Doc, claim: Claim, dates: list[Claim]) -> Timex | None:
+    """The date that modifies the claim's cue verb, outside what is said."""
+    assert claim.cue is not None
+    cue = _root(doc, claim.cue)
+    if cue is None:
+        return None
+    for date in dates:
+        timex = date.times[0]
+        if claim.content is not None and timex.span.overlaps(claim.content):
+            continue
+        token = _root(doc, timex.span)
+        for _ in range(_MAX_STEPS):
+            if token is None or token.head == token:
+                break
+            token = token.head
+            if token == cue:
+                return timex
+    return None
+
+
+def _root(doc: Doc, span: Span) -> Token | None:
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return None if found is None else found.root

@@ -32,25 +32,29 @@ def extract_statements(doc: Doc, document: Document, lexicon: Lexicon) -> Iterat
     """Every attributed statement of ``doc`` whose cue is in ``lexicon``."""
     text = document.text
     quotes = quote_spans(text)
+    found = []
     for token in doc:
         if token.idx < document.body_start:
             continue
-        found = None
+        attribution = None
         if token.lemma_.lower() in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
-            found = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()])
+            attribution = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()])
         elif _starts_phrase(token, lexicon):
-            found = _according_to(token)
-        if found is None:
+            attribution = _according_to(token)
+        if attribution is None:
             continue
-        source_head, cue, content = found
-        content = _widen_to_quotes(text, content, quotes)
-        content = _trim(text, content)
+        source_head, cue, content = attribution
+        content = _trim(text, _widen_to_quotes(content, quotes))
         if content[1] - content[0] < 2:
             continue
         source = mention_source(source_head)
         mention = source.mentions[0]
         if mention.start < content[1] and content[0] < mention.end:
             continue  # the "source" is part of what is said: a misparse
+        found.append((source, cue, content))
+    contents = [content for _, _, content in found]
+    for source, cue, content in found:
+        mention = source.mentions[0]
         start = min(mention.start, cue[0], content[0])
         end = max(mention.end, cue[1], content[1])
         yield Claim(
@@ -62,8 +66,18 @@ def extract_statements(doc: Doc, document: Document, lexicon: Lexicon) -> Iterat
             source_mention=mention,
             cue=Span.of(text, *cue),
             content=Span.of(text, *content),
-            style=_style(content, quotes),
+            style=_style(content, _own_quotes(content, quotes, contents)),
         )
+
+
+def _own_quotes(
+    content: tuple[int, int], quotes: list[tuple[int, int]], contents: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The quotations of ``content`` that are not inside a statement nested in it: in
+    "The administration urged X to "Y", the memo said", the quotation is the
+    administration's, and the memo's statement is indirect."""
+    nested = [c for c in contents if c != content and content[0] <= c[0] and c[1] <= content[1]]
+    return [q for q in quotes if not any(n[0] <= q[0] and q[1] <= n[1] for n in nested)]
 
 
 def _verb_attribution(
@@ -210,7 +224,7 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def _widen_to_quotes(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+def _widen_to_quotes(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """Grow the content to whole quotations it touches."""
     start, end = content
     for q_start, q_end in quotes:
