@@ -1,5 +1,6 @@
 """Turn files into Documents: the reader hook, metadata beside the files, wire headers."""
 
+import csv
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def build_document(
     header = read_header(text)
     meta = dict(metadata or {})
     fields = {name: str(meta.pop(name)) for name in DOCUMENT_FIELDS if meta.get(name)}
-    inferred = bool(meta.pop("dct_inferred", False))
+    inferred = _flag(meta.pop("dct_inferred", False))
     value, origin = None, None
     if dct:
         value, origin = parse_dct(dct), "caller"
@@ -94,13 +95,14 @@ def read_file(
         documents = pm.hook.claimkit_read_document(path=path)
     except ReadError:
         raise
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than the parser's recursion limit.
         raise ReadError(path, str(error)) from error
     if documents is None:
         raise ReadError(path, f"no reader for {path.suffix or 'files without a suffix'}")
     try:
         extra = metadata_for(path, root)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, csv.Error) as error:
         raise ReadError(path, f"bad metadata: {error}") from error
     base = _relative_id(path, root)
     out = []
@@ -134,3 +136,9 @@ def _relative_id(path: Path, root: Path) -> str:
     except ValueError:
         return path.name
 
+
+def _flag(value: Any) -> bool:
+    """A yes/no metadata value; tables hold text, so "false" and "0" are no."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1")
+    return bool(value)
