@@ -29,7 +29,10 @@ def metadata_for(path: Path, root: Path) -> dict[str, Any]:
             row = table.get(path.name) or table.get(path.stem)
             if row:
                 found.update(row)
-    for sidecar in (path.with_name(path.stem + SIDECAR_SUFFIX), path.with_name(path.name + SIDECAR_SUFFIX)):
+    for sidecar in (
+        path.with_name(path.stem + SIDECAR_SUFFIX),
+        path.with_name(path.name + SIDECAR_SUFFIX),
+    ):
         if sidecar.is_file():
             data = json.loads(sidecar.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
@@ -45,10 +48,17 @@ def _depth(folders: list[Path], stop: Path) -> int:
     return 0
 
 
-@functools.cache
 def _read_table(path: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
+    # Keyed by modification time and size too: a table edited between two reads in one
+    # process is read again, not served stale from the cache.
+    stat = path.stat()
+    return _parse_table(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_table(path: Path, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle, delimiter="\t" if path.suffix == ".tsv" else ",")
         key = next((k for k in KEY_COLUMNS if k in (reader.fieldnames or ())), None)
