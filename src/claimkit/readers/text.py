@@ -10,7 +10,10 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # <meta> names that carry a publication time, as news sites write them.
 _DATE_META = ("article:published_time", "date", "dc.date", "dcterms.created", "pubdate")
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"}  # fmt: skip
+_BLOCKS = {
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
+    "section", "article",
+}  # fmt: skip
 
 
 @hookimpl(trylast=True)
@@ -22,7 +25,9 @@ def claimkit_read_document(path: Path) -> list[Document] | None:
         parser = _TextOfHTML()
         parser.feed(_read_text(path))
         parser.close()
-        text = "\n".join(line.strip() for line in "".join(parser.parts).splitlines() if line.strip())
+        text = "\n".join(
+            line.strip() for line in "".join(parser.parts).splitlines() if line.strip()
+        )
         return [Document(id="", text=text, meta=parser.meta)]
     return None
 
