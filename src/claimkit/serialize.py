@@ -64,11 +64,18 @@ def _structure(tp: Any, data: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         if data is None:
             return None
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _structure(inner, data)
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        # A union of several types (``int | str``) can only be of JSON scalars.
+        return _structure(options[0], data) if len(options) == 1 else data
+    if tp is tuple:
+        return tuple(data)
     if origin is tuple:
-        (inner, *_) = typing.get_args(tp)
-        return tuple(_structure(inner, v) for v in data)
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_structure(args[0], v) for v in data)
+        return tuple(_structure(a, v) for a, v in zip(args, data, strict=True))
     if origin is not None and issubclass(origin, Mapping):
-        return dict(data)
+        args = typing.get_args(tp)
+        value_type = args[1] if len(args) == 2 else Any
+        return {k: _structure(value_type, v) for k, v in data.items()}
     return data
