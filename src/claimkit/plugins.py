@@ -62,8 +62,10 @@ def get_plugin_manager(
                 continue
             try:
                 module = importlib.import_module(plugin)
-            except ImportError as error:
-                raise PluginLoadError(f"cannot import plugin {plugin!r}: {error}") from error
+            except Exception as error:  # ImportError, SyntaxError, or what the module raised
+                raise PluginLoadError(
+                    f"cannot import plugin {plugin!r}: {type(error).__name__}: {error}"
+                ) from error
             pm.register(module, name=plugin)
         elif pm.get_name(plugin) is None:
             pm.register(plugin)
