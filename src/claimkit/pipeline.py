@@ -34,13 +34,22 @@ class Problem:
         return f"{self.doc_id or '?'}{who}: {self.message}"
 
 
+# Typed converters: mypy cannot solve the type variable of a bare ``tuple`` converter.
+def _claims(values: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(values)
+
+
+def _problems(values: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class Result:
     """A document, the claims found in it and the problems met on the way."""
 
     document: Document
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
 
 
 class PluginError(Exception):
@@ -77,8 +86,31 @@ class Pipeline:
 
     def run(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Result]:
         """Parse ``documents`` in batches and yield a Result for each, in order."""
-        pairs = ((document.text, document) for document in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> Iterator[Result]:
+        try:
+            docs = list(self.nlp.pipe([d.text for d in batch], batch_size=len(batch)))
+        except Exception:
+            # One document spaCy cannot parse (longer than nlp.max_length, or a plugin's
+            # component failing on it) must not cost the others: parse one at a time.
+            for document in batch:
+                try:
+                    doc = self.nlp(document.text)
+                except Exception as error:
+                    problem = Problem(doc_id=document.id, plugin="spacy", message=_describe(error))
+                    yield Result(document=document, claims=(), problems=(problem,))
+                else:
+                    yield self.process(document, doc)
+            return
+        for document, doc in zip(batch, docs, strict=True):
             yield self.process(document, doc)
 
     def process(self, document: Document, doc: Doc | None = None) -> Result:
@@ -91,12 +123,16 @@ class Pipeline:
             try:
                 found = list(extractor.extract(doc, document))
             except Exception as error:  # one extractor's bug must not cost the others
-                problems.append(Problem(doc_id=document.id, plugin=extractor.name, message=_describe(error)))
+                problems.append(
+                    Problem(doc_id=document.id, plugin=extractor.name, message=_describe(error))
+                )
                 continue
             for claim in found:
                 invalid = _invalid(claim, document, extractor)
                 if invalid:
-                    problems.append(Problem(doc_id=document.id, plugin=extractor.name, message=invalid))
+                    problems.append(
+                        Problem(doc_id=document.id, plugin=extractor.name, message=invalid)
+                    )
                 else:
                     claims.append(claim)
         claims.sort(key=lambda c: (c.evidence.start, c.evidence.end, c.kind))
@@ -136,7 +172,9 @@ def _collect_extractors(pm: pluggy.PluginManager) -> list[Extractor]:
     except Exception as error:
         culprit = _culprit(pm, "claimkit_extractors", error.__traceback__)
         name = pm.get_name(culprit) if culprit is not None else "a plugin"
-        raise PluginError(f"{name} failed to register its extractors: {_describe(error)}") from error
+        raise PluginError(
+            f"{name} failed to register its extractors: {_describe(error)}"
+        ) from error
     names = [e.name for e in extractors]
     duplicated = sorted({n for n in names if names.count(n) > 1})
     if duplicated:
