@@ -23,13 +23,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     start: int | None = None
     breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
     next_break = 0
-    for mark in _MARK.finditer(text):
-        position, char = mark.start(), mark.group()
+
+    def close_at_breaks_before(position: int) -> None:
+        nonlocal start, next_break
         while next_break < len(breaks) and breaks[next_break] <= position:
             if start is not None and not _opens_paragraph(text, breaks[next_break]):
                 spans.append((start, _paragraph_end(text, breaks[next_break])))
                 start = None
             next_break += 1
+
+    for mark in _MARK.finditer(text):
+        position, char = mark.start(), mark.group()
+        close_at_breaks_before(position)
         if start is None:
             if char in _OPENING or char == _STRAIGHT:
                 start = position
@@ -38,6 +43,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, position + 1))
             start = None
+    close_at_breaks_before(len(text))
     if start is not None:
         spans.append((start, len(text.rstrip())))
     return spans

@@ -1,0 +1,205 @@
+"""The attributed-statements extractor and the resolution of their sources."""
+
+import pytest
+
+import claimkit
+from claimkit import Claim
+from claimkit.extractors.statements.quotes import quote_spans
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> claimkit.Pipeline:
+    return claimkit.Pipeline(disable=["numbers"])
+
+
+def statements(pipeline: claimkit.Pipeline, text: str, dct: str = "2003-03-12") -> list[Claim]:
+    document = claimkit.build_document("story", text, dct=dct)
+    return [c for c in pipeline.process(document).claims if c.kind == "statement"]
+
+
+def summary(claim: Claim) -> tuple[str, str, str, str | None]:
+    assert claim.source_mention is not None and claim.cue is not None
+    assert claim.content is not None
+    return claim.source_mention.text, claim.cue.text, claim.content.text, claim.style
+
+
+def test_indirect_statement_after_its_content(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline, "The mine will close before the winter, company officials said on Tuesday."
+    )
+    assert summary(claim) == (
+        "company officials",
+        "said",
+        "The mine will close before the winter",
+        "indirect",
+    )
+    assert claim.source is not None and claim.source.kind == "anonymous_group"
+
+
+def test_said_that_drops_the_complementizer(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "The minister said that the border would reopen next week.")
+    assert summary(claim) == (
+        "The minister",
+        "said",
+        "the border would reopen next week",
+        "indirect",
+    )
+
+
+def test_direct_quote_keeps_its_marks(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, '"We have no money left for the harvest," the farmer said.')
+    assert summary(claim) == (
+        "the farmer",
+        "said",
+        '"We have no money left for the harvest,"',
+        "direct",
+    )
+
+
+def test_mixed_quote_and_auxiliary_in_the_cue(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline, 'The governor has promised to "fix every road in the county" by 2005.'
+    )
+    mention, cue, content, style = summary(claim)
+    assert (mention, cue, style) == ("The governor", "has promised", "mixed")
+    assert content.startswith('to "fix every road in the county"')
+
+
+def test_quotation_over_several_sentences_is_one_content(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        'The coach said the defeat "was our worst in years. Nobody played well. '
+        'We will train harder."\n'
+    )
+    (claim,) = statements(pipeline, text)
+    assert claim.content is not None
+    assert claim.content.text.endswith('We will train harder."')
+    assert claim.style == "mixed"
+
+
+def test_document_as_source(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline, "The audit states that the ministry lost track of 40 trucks in 2001."
+    )
+    assert claim.source is not None and claim.source.kind == "document"
+    assert summary(claim)[:2] == ("The audit", "states")
+
+
+def test_according_to(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline, "According to the Health Ministry, 30 people were taken to hospital."
+    )
+    assert summary(claim)[:3] == (
+        "the Health Ministry",
+        "According to",
+        "30 people were taken to hospital",
+    )
+    assert claim.source is not None and claim.source.kind == "organization"
+
+
+def test_belief_with_a_named_source(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Farmers fear the drought will last another year.")
+    assert summary(claim)[:3] == ("Farmers", "fear", "the drought will last another year")
+
+
+def test_a_noun_object_is_not_a_statement(pipeline: claimkit.Pipeline) -> None:
+    assert statements(pipeline, "The union stressed the importance of the talks.") == []
+    assert statements(pipeline, "The mayor is expected to visit the flooded villages.") == []
+
+
+def test_coordinated_cues_share_the_subject(pipeline: claimkit.Pipeline) -> None:
+    claims = statements(
+        pipeline,
+        "Rossi has vowed to cut taxes but also said the budget will not be balanced this year.",
+    )
+    assert [summary(c)[:2] for c in claims] == [("Rossi", "has vowed"), ("Rossi", "said")]
+    assert claims[0].content is not None
+    assert "budget" not in claims[0].content.text
+
+
+def test_role_and_affiliation(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Anna Berg, the agency's chief economist, said inflation would ease. "
+        "Peter Lund of the Nordic Bank said rates would stay high."
+    )
+    first, second = statements(pipeline, text)
+    assert first.source is not None and second.source is not None
+    assert first.source.role == "the agency's chief economist"
+    assert first.source.name == "Anna Berg"
+    assert second.source.affiliation == "the Nordic Bank"
+    assert first.source.kind == second.source.kind == "person"
+
+
+def test_one_source_per_speaker(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "The strike will spread to the ports, one union official said.\n"
+        "The talks collapsed at midnight, the official said.\n"
+        "The government had made no offer, he said.\n"
+        "Workers would return if wages rose, a second official said.\n"
+        "The strike would not end soon, the first official said."
+    )
+    claims = statements(pipeline, text)
+    assert len(claims) == 5
+    ids = [c.source.id for c in claims if c.source is not None]
+    assert ids[0] == ids[1] == ids[2] == ids[4]
+    assert ids[3] != ids[0]
+    first = claims[0].source
+    assert first is not None
+    assert [m.text for m in first.mentions] == [
+        "one union official",
+        "the official",
+        "he",
+        "the first official",
+    ]
+
+
+def test_names_link_to_their_full_form(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Foreign Minister Maria Lopez said the embassy would stay open. "
+        "Lopez said the staff were safe. "
+        "She said talks would resume on Friday."
+    )
+    claims = statements(pipeline, text)
+    assert len(claims) == 3
+    assert len({c.source.id for c in claims if c.source is not None}) == 1
+    assert claims[2].source is not None and claims[2].source.name.endswith("Maria Lopez")
+
+
+def test_pronoun_skips_sources_inside_its_own_content(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "The ambassador said the visit went well.\n"
+        "Governor Olsen had promised to build a new bridge, he said."
+    )
+    claims = statements(pipeline, text)
+    he = next(c for c in claims if c.source_mention is not None and c.source_mention.text == "he")
+    assert he.source is not None and he.source.name == "The ambassador"
+
+
+def test_speech_date_is_linked(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline, "The factory will reopen in June, managers said on Monday.", dct="2003-03-12"
+    )
+    assert claim.said_on == "2003-03-10"
+    assert [t.value for t in claim.times] == ["2003-06", "2003-03-10"]
+    assert claim.times[-1].function == "SPEECH_TIME"
+
+
+def test_header_lines_are_not_statements(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Published by Example Wire - Monday, March 10, 2003\n"
+        "LONDON (Reuters) - The bank said it would raise rates."
+    )
+    (claim,) = statements(pipeline, text)
+    assert claim.evidence.start > text.index("LONDON")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" and left.', ['"yes"']),
+        ("“Curly,” she said, “quotes.”", ["“Curly,”", "“quotes.”"]),
+        ('"First paragraph.\n"Second paragraph."', ['"First paragraph.\n"Second paragraph."']),
+        ('"Never closed.\nNext paragraph.', ['"Never closed.']),
+    ],
+)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
