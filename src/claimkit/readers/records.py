@@ -18,7 +18,10 @@ def claimkit_read_document(path: Path) -> list[Document] | None:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         records = []
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        # Split on "\n" only: str.splitlines also cuts at U+2028, U+0085 ..., which JSON
+        # strings may hold unescaped. utf-8-sig: a byte-order mark is not JSON.
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+        for number, line in enumerate(lines, start=1):
             if line.strip():
                 try:
                     records.append((f"line {number}", json.loads(line)))
@@ -27,7 +30,7 @@ def claimkit_read_document(path: Path) -> list[Document] | None:
         return [_document(path, where, record) for where, record in records]
     if suffix == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
         except json.JSONDecodeError as error:
             raise ReadError(path, f"not JSON: {error.msg} (line {error.lineno})") from error
         items = data if isinstance(data, list) else [data]
