@@ -1,0 +1,59 @@
+"""What the parse says about an expression: the tense of the verb it depends on.
+
+"will meet on Thursday" points ahead, "met on Thursday" back; "during his trip in
+November" takes the tense of the verb the trip hangs from. Only the tokens between the
+expression and its governing verb are looked at, so this costs little per match.
+"""
+
+from collections.abc import Set
+
+from spacy.tokens import Doc, Token
+
+from claimkit.extractors.dates.rules import Tense
+
+# How far up the tree to look for the governing verb: deeper than this the link to the
+# expression is too loose to trust.
+_MAX_CLIMB = 6
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+
+
+def root_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic root of the tokens covering ``start``-``end``, if any."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def governing_tense(root: Token, future_cues: Set[str]) -> Tense | None:
+    """The tense of the verb ``root`` depends on; "future" also when a word on the way
+    points ahead ("set for Wednesday", "due in March")."""
+    token = root
+    for _ in range(_MAX_CLIMB):
+        if token is not root and token.lower_ in future_cues:
+            return "future"
+        if token.tag_.startswith("VB") or token.tag_ == "MD":
+            return verb_tense(token, future_cues)
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token, future_cues: Set[str], depth: int = 0) -> Tense | None:
+    """The tense of a verb, from its form and its auxiliaries."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & _FUTURE_AUX or "to" in words or verb.lower_ in future_cues:
+        return "future"
+    if verb.tag_ == "MD":
+        return "future" if verb.lower_ in _FUTURE_AUX else None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN":
+        # "has met", "jailed in 1994": a perfect or a bare participle tells of the past
+        return "past"
+    if verb.tag_ == "VBG" and not auxiliaries and verb.head is not verb and depth < 2:
+        # "saying ...": a participle clause takes its main verb's tense
+        return verb_tense(verb.head, future_cues, depth + 1)
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "present"
+    return None

@@ -1,0 +1,381 @@
+"""The built-in date rules: the temporal expressions of English news and their values.
+
+Each rule pairs a pattern built from the vocabulary (``vocabulary.toml``) with a
+normaliser. Where two rules match the same stretch the one listed first wins, so more
+specific rules come first.
+"""
+
+import calendar
+import datetime as dt
+import re
+
+from claimkit.extractors.dates import normalise as cal
+from claimkit.extractors.dates.rules import Context, DateRule, Normalised
+from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
+
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_AMPM = r"(?:[ap]\.m\.|[ap]m(?![a-z]))"
+# Units with a calendar value, for "last week" and "the end of the year".
+_CALENDAR_UNITS = ("year", "month", "week", "weekend", "quarter", "decade", "century")
+# Nouns a year may count without being a year: "1990 levels" no, "1500 troops" yes.
+_TEMPORAL_HEADS = frozenset(
+    {"year", "season", "budget", "election", "elections", "levels", "level", "model", "census"}
+)
+# The month each season starts and ends (northern hemisphere), for "last summer".
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# Words before "a year" that make it a length of time: "for a year", "over a week".
+_DURATION_LEAD = re.compile(
+    r"(?:for|over|within|about|nearly|almost|than|in|after|least|only|just|past|last|next)\s+$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<ampm>[ap])?\.?\s*(?:m\.?)?\s*(?P<zone>[A-Z]{3})?",
+    re.IGNORECASE,
+)
+
+
+def builtin_rules(v: Vocabulary) -> list[DateRule]:
+    """The built-in rules, most specific first."""
+    month = alternation(v.months, capitalised=True) + r"\.?"
+    full_month = alternation(
+        (m for m in v.months if len(m) > 4 or m in ("May", "June", "July")), capitalised=True
+    )
+    weekday = (
+        f"(?:{alternation(v.weekdays, capitalised=True)}"
+        f"|{alternation(v.weekday_abbreviations, capitalised=True)}\\.)"
+    )
+    zone = alternation(v.zones, capitalised=True)
+    clock = rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d(?:\s*{zone})?"
+    tens_ones = (
+        f"(?:{alternation(k for k, n in v.numbers.items() if 20 <= n < 100)})[-\\s]"
+        f"(?:{alternation(k for k, n in v.numbers.items() if 1 <= n < 10 and len(k) > 2)})"
+    )
+    number = rf"(?:\d+|{tens_ones}|{alternation([*v.numbers, *v.vague_numbers])})"
+    unit = rf"(?P<unit>{alternation(v.units)})s?"
+    season = alternation(v.seasons)
+    day_part = alternation(v.day_parts)
+    shift = alternation(v.shifts)
+
+    def unit_of(match: re.Match[str]) -> str:
+        return match.group("unit").lower().rstrip("s")
+
+    def full_date(m: re.Match[str], c: Context) -> Normalised | None:
+        number_of_month = v.month(m.group("month") or m.group("month2"))
+        day_of_month = int(re.sub(r"\D", "", m.group("day") or m.group("day2")))
+        year = m.group("year")
+        if year is None:
+            value = cal.month_value(c.dct, number_of_month, c.tense, day_of_month=day_of_month)
+            leap_year = 2000  # year-less: allow Feb 29
+        else:
+            value = f"{int(year):04d}-{number_of_month:02d}-{day_of_month:02d}"
+            leap_year = int(year)
+        if day_of_month > calendar.monthrange(leap_year, number_of_month)[1]:
+            return None
+        if m.group("time"):
+            return Normalised(value=value + clock_value(m.group("time"), v), type="TIME")
+        return Normalised(value=value)
+
+    def month_year(m: re.Match[str], c: Context) -> str:
+        return cal.month(int(m.group("year")), v.month(m.group("month")))
+
+    def numeric_date(m: re.Match[str], c: Context) -> str | None:
+        if m.group("y"):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+            if y < 100:
+                y = cal.two_digit_year(m.group("y2"), c.dct)
+        try:
+            return dt.date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+
+    def shifted(m: re.Match[str], c: Context) -> Normalised | str | None:
+        by = v.shifts[m.group("shift").lower()]
+        if m.group("unit"):
+            return cal.unit_value(c.dct, unit_of(m), by)
+        if m.group("season"):
+            return season_value(c, v.seasons[m.group("season").lower()], shift=by)
+        if m.group("month"):
+            return cal.shifted_month(c.dct, v.month(m.group("month")), by)
+        return cal.weekday_value(c.dct, v.weekday(m.group("weekday")), c.tense, shift=by or 0)
+
+    def duration_span(m: re.Match[str], c: Context) -> Normalised | None:
+        which = m.group("which").lower()
+        count_text = m.group("count")
+        if not m.group("the") and count_text is None and which != "past":
+            return None  # "last year" is a date, "the last year" and "past year" spans
+        count = v.number(count_text) if count_text else 1
+        anchor = c.dct_value[:10] if c.dct_value and which != "first" else None
+        return Normalised(value=cal.duration(count, v.units[unit_of(m)]), anchor=anchor)
+
+    def ago(m: re.Match[str], c: Context) -> str | None:
+        return cal.ago_value(c.dct, unit_of(m), v.number(m.group("count")))
+
+    def length(m: re.Match[str], c: Context) -> str | None:
+        count_text = normal_space(m.group("count")).lower()
+        before = m.string[: m.start()]
+        if count_text in ("a", "an") and not _DURATION_LEAD.search(before):
+            return None  # "a year" alone is as often "per year" as a length
+        return cal.duration(v.number(count_text), v.units[unit_of(m)])
+
+    def vague_length(m: re.Match[str], c: Context) -> str:
+        return cal.duration(None, v.units[unit_of(m)])
+
+    def deictic(m: re.Match[str], c: Context) -> Normalised:
+        word = normal_space(m.group(0)).lower()
+        first, _, part = word.partition(" ")
+        offset = {"yesterday": -1, "tomorrow": 1}.get(first, 0)
+        if word == "last night" or word == "last evening":
+            offset, part = -1, "night" if word == "last night" else "evening"
+        if first == "tonight":
+            part = "night"
+        value = cal.unit_value(c.dct, "day", offset) or "XXXX-XX-XX"
+        if part:
+            return Normalised(value=f"{value}T{v.day_parts[part]}", type="TIME")
+        return Normalised(value=value)
+
+    def named_weekday(m: re.Match[str], c: Context) -> Normalised:
+        value = cal.weekday_value(c.dct, v.weekday(m.group("weekday")), c.tense)
+        if m.group("part"):
+            return Normalised(value=f"{value}T{v.day_parts[m.group('part').lower()]}", type="TIME")
+        return Normalised(value=value)
+
+    def bare_month(m: re.Match[str], c: Context) -> str | None:
+        name = m.group("month")
+        if name.capitalize() in v.ambiguous_months:
+            before = m.string[max(0, m.start() - 12) : m.start()].split()
+            if not before or before[-1].lower().rstrip("-") not in v.month_triggers:
+                return None
+        return cal.month_value(c.dct, v.month(name), c.tense)
+
+    def year(m: re.Match[str], c: Context) -> str | None:
+        if m.group("short"):
+            return str(cal.two_digit_year(m.group("short"), c.dct))
+        counted = c.dep == "nummod" and (c.head_tag or "").startswith("NN")
+        if counted and c.head not in _TEMPORAL_HEADS and not m.group("fiscal"):
+            return None  # "1500 troops"
+        return m.group("year")
+
+    def decade(m: re.Match[str], c: Context) -> Normalised:
+        digits = m.group("decade")
+        if len(digits) == 4:
+            value = digits[:3]
+        else:
+            century = (c.dct.year // 100) if c.dct else 19
+            value = f"{century}{digits[-2]}"
+            if c.dct and int(value) * 10 > c.dct.year:
+                value = f"{century - 1}{digits[-2]}"
+        mod = v.mods[m.group("mod").lower()] if m.group("mod") else None
+        return Normalised(value=value, mod=mod)
+
+    def quarter(m: re.Match[str], c: Context) -> str | None:
+        written_year = m.group("year")
+        if m.group("ord"):
+            which = v.ordinals[m.group("ord").lower()]
+            if written_year:
+                return f"{written_year}-Q{which}"
+            return cal.quarter_value(c.dct, which, c.tense)
+        if written_year:
+            return None
+        shift_by = 0 if m.group("latest").lower() == "current" else -1
+        return cal.unit_value(c.dct, "quarter", shift_by)
+
+    def half(m: re.Match[str], c: Context) -> str:
+        return f"{m.group('year')}-H{v.ordinals[m.group('half').lower()]}"
+
+    def season_of_year(m: re.Match[str], c: Context) -> str:
+        return f"{m.group('year')}-{v.seasons[m.group('season').lower()]}"
+
+    def bare_season(m: re.Match[str], c: Context) -> str:
+        return season_value(c, v.seasons[m.group("season").lower()], tense=c.tense)
+
+    def the_weekend(m: re.Match[str], c: Context) -> str:
+        if c.dct is None:
+            return "XXXX-WXX-WE"
+        weekend_past = c.dct.isoweekday() <= 5 and c.tense == "past"
+        return cal.week(c.dct - dt.timedelta(days=7 if weekend_past else 0)) + "-WE"
+
+    def clock_time(m: re.Match[str], c: Context) -> str:
+        date = cal.unit_value(c.dct, "day", 0) or "XXXX-XX-XX"
+        word = m.group(0).lower()
+        if word in ("noon", "midday", "midnight"):
+            return f"{date}T{'00:00' if word == 'midnight' else '12:00'}"
+        return date + clock_value(m.group(0), v)
+
+    def edge_of_period(m: re.Match[str], c: Context) -> Normalised | None:
+        value = cal.unit_value(c.dct, m.group("unit").lower(), 0)
+        if value is None:
+            return None
+        return Normalised(value=value, mod=v.mods[f"the {m.group('edge').lower()} of"])
+
+    def reference(m: re.Match[str], c: Context) -> str | None:
+        word = normal_space(m.group(0)).lower()
+        # "the team now in Beijing": a "now" that qualifies a phrase rather than a
+        # verb or a state does not place anything in time.
+        if word == "now" and c.head_tag and not c.head_tag.startswith(("VB", "MD", "JJ")):
+            return None
+        return v.references[word]
+
+    def holiday(m: re.Match[str], c: Context) -> str:
+        names = {k.lower(): val for k, val in v.holidays.items()}
+        month_number, day_of_month = (int(x) for x in names[normal_space(m.group(0)).lower()].split("-"))
+        return cal.month_value(c.dct, month_number, c.tense, day_of_month=day_of_month)
+
+    def season_value(c: Context, code: str, *, shift: int = 0, tense: object = None) -> str:
+        if c.dct is None:
+            return f"XXXX-{code}"
+        first, last = _SEASON_MONTHS[code]
+        year = c.dct.year
+        if shift < 0 or tense == "past":
+            year -= first > c.dct.month or (shift < 0 and c.dct.month <= last)
+        elif shift > 0 or tense == "future":
+            year += last < c.dct.month or shift > 0 and c.dct.month >= first
+        return f"{year:04d}-{code}"
+
+    the = r"(?P<the>the\s+)?"
+    return [
+        DateRule(
+            name="full-date",
+            pattern=rf"(?:(?P<weekday>{weekday}),?\s+)?"
+            rf"(?:(?P<month>{month})\s*(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?:of\s+)?(?P<month2>{month}))"
+            rf"(?:,?\s*(?P<year>{_YEAR}))?(?:,?\s+(?:at\s+)?(?P<time>{clock}))?",
+            type="DATE",
+            value=full_date,
+        ),
+        DateRule(
+            name="numeric-date",
+            pattern=r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>(?:1[5-9]|20)\d\d|\d\d)",
+            type="DATE",
+            value=numeric_date,
+        ),
+        DateRule(
+            name="month-year",
+            pattern=rf"(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{_YEAR})",
+            type="DATE",
+            value=month_year,
+        ),
+        DateRule(
+            name="season-of-year",
+            pattern=rf"(?:the\s+)?(?P<season>{season})\s+(?:of\s+)?(?P<year>{_YEAR})",
+            type="DATE",
+            value=season_of_year,
+        ),
+        DateRule(
+            name="half-year",
+            pattern=rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<year>{_YEAR})",
+            type="DATE",
+            value=half,
+        ),
+        DateRule(
+            name="quarter",
+            pattern=r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|[1-4](?:st|nd|rd|th))"
+            r"|(?P<latest>latest|current|past|last|previous|most\s+recent))[-\s]+quarter"
+            rf"(?:\s+of\s+(?P<year>{_YEAR})|\s+(?P=year))?",
+            type="DATE",
+            value=quarter,
+        ),
+        DateRule(
+            name="edge-of-period",
+            pattern=r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+the\s+"
+            r"(?P<unit>year|month|week|quarter|decade|century)",
+            type="DATE",
+            value=edge_of_period,
+        ),
+        DateRule(
+            name="ago",
+            pattern=rf"(?P<count>{number})\s+{unit}\s+ago",
+            type="DATE",
+            value=ago,
+        ),
+        DateRule(
+            name="shifted",
+            pattern=rf"(?P<shift>{shift})\s+(?:(?P<unit>{alternation(_CALENDAR_UNITS)})"
+            rf"|(?P<season>{season})|(?P<month>{full_month})|(?P<weekday>{weekday}))",
+            type="DATE",
+            value=shifted,
+        ),
+        DateRule(
+            name="span-to-now",
+            pattern=rf"{the}(?P<which>past|last|next|coming|previous|first|final|latest)\s+"
+            rf"(?:(?P<count>{number})\s+)?{unit}",
+            type="DURATION",
+            value=duration_span,
+        ),
+        DateRule(
+            name="deictic",
+            pattern=rf"(?:this|yesterday|tomorrow)\s+{day_part}|last\s+(?:night|evening)"
+            r"|today|tonight|yesterday|tomorrow",
+            type="DATE",
+            value=deictic,
+        ),
+        DateRule(
+            name="weekday",
+            pattern=rf"(?P<weekday>{weekday})(?:\s+(?P<part>{day_part}))?",
+            type="DATE",
+            value=named_weekday,
+        ),
+        DateRule(
+            name="the-weekend", pattern=r"the\s+weekend", type="DATE", value=the_weekend
+        ),
+        DateRule(
+            name="decade",
+            pattern=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]*)?"
+            r"(?P<decade>(?:1[5-9]|20)\d0|'\d0|(?<!\d)\d0)'?s(?![a-z])",
+            type="DATE",
+            value=decade,
+        ),
+        DateRule(
+            name="length",
+            pattern=rf"(?:the\s+)?(?P<count>{number})[-\s]+{unit}(?!-old|\s+old)",
+            type="DURATION",
+            value=length,
+        ),
+        DateRule(
+            name="vague-length",
+            pattern=r"(?:(?<=for\s)|(?<=over\s))(?P<unit>years|months|weeks|decades|days)",
+            type="DURATION",
+            value=vague_length,
+        ),
+        DateRule(
+            name="season",
+            pattern=rf"(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s))(?:the\s+)?(?P<season>{season})",
+            type="DATE",
+            value=bare_season,
+        ),
+        DateRule(name="month", pattern=rf"(?P<month>{full_month})", type="DATE", value=bare_month),
+        DateRule(
+            name="year",
+            pattern=rf"(?:(?P<fiscal>fiscal)\s+)?(?<![$£€])(?:(?P<year>{_YEAR})|'(?P<short>\d\d)(?!\d|s))"
+            r"(?!\s*(?:%|percent|per\s+cent))",
+            type="DATE",
+            value=year,
+        ),
+        DateRule(
+            name="clock",
+            pattern=rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d\s*{zone}|noon|midnight",
+            type="TIME",
+            value=clock_time,
+        ),
+        DateRule(name="holiday", pattern=alternation(v.holidays), type="DATE", value=holiday),
+        DateRule(name="reference", pattern=alternation(v.references), type="DATE", value=reference),
+        DateRule(name="set", pattern=alternation(v.sets), type="SET", value=lambda m, c: v.sets[normal_space(m.group(0)).lower()]),
+    ]
+
+
+def clock_value(text: str, v: Vocabulary) -> str:
+    """The ``THH:MM[zone]`` part of a value for a clock time ("2:09 PM EST")."""
+    found = _CLOCK.search(text)
+    if found is None:
+        return ""
+    hour = int(found.group("hour")) % 24
+    minute = int(found.group("minute") or 0)
+    ampm = (found.group("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    zone = v.zones.get((found.group("zone") or "").upper(), "")
+    return f"T{hour:02d}:{minute:02d}{zone}"

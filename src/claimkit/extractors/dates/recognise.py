@@ -1,0 +1,164 @@
+"""Find temporal expressions in a text: scan with every rule, keep the best matches,
+normalise them against the creation time and the parse, and link range ends."""
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+from spacy.tokens import Doc
+
+from claimkit.extractors.dates.anchor import governing_tense, root_token
+from claimkit.extractors.dates.normalise import parse_dct
+from claimkit.extractors.dates.rules import Context, DateRule, Normalised
+from claimkit.extractors.dates.vocabulary import Vocabulary, alternation
+from claimkit.types import Span, Timex
+
+# Between two dates, what makes them the ends of one range: "March 10 to April 18",
+# "between 1990 and 1995", "1990-1995".
+_RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s(?![A-Za-z])")
+# How far before a match mod words ("the beginning of ") or a range opener may start.
+_MOD_REACH = 24
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A match of one rule, with any mod words before it and possessive after it."""
+
+    rule: DateRule
+    match: "re.Match[str]"
+    start: int
+    end: int
+    mod: str | None
+    tier: int
+    order: int
+
+
+@attrs.frozen(kw_only=True)
+class Recogniser:
+    """Rules in the order they are tried, and the mod words that may precede a date."""
+
+    rules: Sequence[DateRule]
+    builtin_from: int
+    mod_words: "re.Pattern[str]"
+    vocabulary: Vocabulary
+
+    def timexes(self, doc: Doc | None, text: str, dct: str | None) -> list[Timex]:
+        """The temporal expressions of ``text`` (``doc`` is its parse, if any), in order."""
+        anchor = parse_dct(dct)
+        candidates = sorted(
+            self._candidates(text),
+            key=lambda c: (c.tier, -(c.end - c.start), c.order, c.start),
+        )
+        taken: list[Timex] = []
+        for candidate in candidates:
+            if any(candidate.start < t.span.end and t.span.start < candidate.end for t in taken):
+                continue
+            context = self._context(doc, candidate, Context(dct=anchor, dct_value=dct))
+            found = candidate.rule.normalise(candidate.match, context)
+            if found is None:
+                continue
+            taken.append(_timex(text, candidate, found))
+        taken.sort(key=lambda t: t.span.start)
+        return link_ranges(text, taken)
+
+    def _candidates(self, text: str) -> Iterator[Candidate]:
+        for order, rule in enumerate(self.rules):
+            tier = 0 if order < self.builtin_from else 1
+            for match in _matches(rule.pattern, text):
+                start, end, mod = match.start(), match.end(), None
+                if rule.type == "DATE":
+                    # mod words are short: look only just before the match
+                    before = self.mod_words.search(text, max(0, start - _MOD_REACH), start)
+                    if before is not None:
+                        words = before.group("mod") or before.group("phrase")
+                        mod = self.vocabulary.mods[" ".join(words.lower().split())]
+                        start = before.start()
+                possessive = _POSSESSIVE.match(text, end)
+                if possessive is not None and rule.type != "SET":
+                    end = possessive.end()
+                yield Candidate(rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order)
+
+    def _context(self, doc: Doc | None, candidate: Candidate, base: Context) -> Context:
+        """``base`` (the creation time) with what the parse says around the match."""
+        match = candidate.match
+        root = root_token(doc, match.start(), match.end()) if doc is not None else None
+        if root is None:
+            return base
+        head = root.head if root.head is not root else None
+        return attrs.evolve(
+            base,
+            tense=governing_tense(root, self.vocabulary.future_cues),
+            head=head.lower_ if head is not None else None,
+            head_tag=head.tag_ if head is not None else None,
+            dep=root.dep_ or None,
+        )
+
+
+def build_recogniser(vocabulary: Vocabulary, plugin_rules: Sequence[DateRule], builtin: Sequence[DateRule]) -> Recogniser:
+    """A recogniser trying ``plugin_rules`` before the ``builtin`` ones."""
+    one_word = [w for w in vocabulary.mods if " " not in w]
+    phrases = [w for w in vocabulary.mods if " " in w]
+    mod_words = re.compile(
+        rf"(?<![A-Za-z])(?:(?:the\s+)?(?P<mod>{alternation(one_word)})(?:-\s*|\s+)"
+        rf"|(?P<phrase>{alternation(phrases)})\s+)$",
+        re.IGNORECASE,
+    )
+    return Recogniser(
+        rules=[*plugin_rules, *builtin],
+        builtin_from=len(plugin_rules),
+        mod_words=mod_words,
+        vocabulary=vocabulary,
+    )
+
+
+def _matches(pattern: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
+    """Matches of ``pattern`` that neither start nor end inside a word or a number."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        if match.end() == match.start():
+            position = match.end() + 1
+            continue
+        if _joined(text, match.start()) or _joined(text, match.end()):
+            position = match.start() + 1
+            continue
+        yield match
+        position = match.end()
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a word or a number ("1997Tuesday" is two)."""
+    if at <= 0 or at >= len(text):
+        return False
+    left, right = text[at - 1], text[at]
+    return (left.isalpha() and right.isalpha()) or (left.isdigit() and right.isdigit())
+
+
+def _timex(text: str, candidate: Candidate, found: Normalised) -> Timex:
+    return Timex(
+        span=Span.of(text, candidate.start, candidate.end),
+        type=found.type or candidate.rule.type,
+        value=found.value,
+        mod=found.mod or candidate.mod,
+        anchor=found.anchor,
+    )
+
+
+def link_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Give both ends of a range ("from March 10 to April 18") its ``begin/end``."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.type not in ("DATE", "TIME") or second.type != first.type:
+            continue
+        link = _RANGE_LINK.fullmatch(text, first.span.end, second.span.start)
+        if link is None:
+            continue
+        opened = _RANGE_OPEN.search(text, max(0, first.span.start - _MOD_REACH), first.span.start)
+        if link.group(0).strip().lower() == "and" and opened is None:
+            continue  # "on Wednesday and Thursday" is two days, not a range
+        interval = f"{first.value}/{second.value}"
+        out[i] = attrs.evolve(first, interval=interval)
+        out[i + 1] = attrs.evolve(second, interval=interval)
+    return out

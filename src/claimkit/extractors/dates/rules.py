@@ -1,0 +1,107 @@
+"""The record a date rule is: what it matches and how to normalise it.
+
+Built-in rules live in :mod:`claimkit.extractors.dates.builtin`; plugins add theirs with
+the ``claimkit_date_rules`` hook. A plugin rule::
+
+    @claimkit.hookimpl
+    def claimkit_date_rules():
+        yield DateRule(name="fed-day", pattern=r"Fed day", type="DATE", value="XXXX-XX-XX")
+        yield DateRule(name="tet", pattern=r"\\bTet\\b", type="DATE", value=next_tet)
+
+where ``next_tet(match, context)`` returns a TIMEX3 value, a :class:`Normalised`, or
+None to reject the match.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+
+from claimkit.types import TIMEX_TYPES
+
+#: The tense of the verb an expression depends on, as far as the parse tells it.
+Tense = Literal["past", "present", "future"]
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a normaliser knows besides its match.
+
+    :param dct: the document creation date, or None when the document has none (then
+        relative expressions must stay underspecified: ``XXXX-WXX``).
+    :param dct_value: the creation time as given (a TIMEX3 date, maybe with a time).
+    :param tense: the tense of the governing verb ("will meet on Thursday": future), or
+        None when no verb governs the expression.
+    :param head: the lower-cased word the expression attaches to in the parse, if any.
+    :param head_tag: that word's Penn Treebank tag.
+    :param dep: the dependency label of the expression's root token.
+    """
+
+    dct: dt.date | None = None
+    dct_value: str | None = None
+    tense: Tense | None = None
+    head: str | None = None
+    head_tag: str | None = None
+    dep: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Normalised:
+    """What a normaliser found: the TIMEX3 value and what else it could tell.
+
+    ``type`` overrides the rule's type (a date with a clock time is a TIME); ``anchor``
+    is the value a duration ends at ("the past six years": the creation date).
+    """
+
+    value: str
+    type: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(TIMEX_TYPES))
+    )
+    mod: str | None = None
+    anchor: str | None = None
+
+
+#: ``normaliser(match, context)``: a TIMEX3 value, a :class:`Normalised`, or None when
+#: the match turns out not to be a temporal expression.
+Normaliser = Callable[[re.Match[str], Context], "Normalised | str | None"]
+
+
+def _compile(pattern: "str | re.Pattern[str]") -> "re.Pattern[str]":
+    return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True)
+class DateRule:
+    """A temporal expression: a regular expression and how to normalise what it matches.
+
+    :param name: names the rule in reports and tests.
+    :param pattern: a compiled pattern, or a string compiled case-insensitively. A match
+        must not start or end inside a word or a number: "Sunday" never matches in
+        "Sundays", "1994" never in "19945".
+    :param type: the TIMEX3 type (DATE, TIME, DURATION, SET) of what it matches.
+    :param value: the TIMEX3 value: fixed (``"P1Y"``, ``"PRESENT_REF"``), or a
+        :data:`Normaliser` computing it from the match and its :class:`Context`.
+    :param mod: the TIMEX3 mod of every match (START, MID, END, APPROX ...), if any.
+
+    Where matches of several rules overlap, the longest wins; plugin rules are tried
+    before the built-in ones, so a plugin's match wins over any built-in one it overlaps.
+    """
+
+    name: str
+    pattern: "re.Pattern[str]" = attrs.field(converter=_compile)
+    type: str = attrs.field(validator=attrs.validators.in_(TIMEX_TYPES))
+    value: "str | Normaliser"
+    mod: str | None = None
+
+    def normalise(self, match: "re.Match[str]", context: Context) -> Normalised | None:
+        """What ``match`` means, or None when the rule rejects it."""
+        found = self.value(match, context) if callable(self.value) else self.value
+        if found is None:
+            return None
+        if isinstance(found, str):
+            found = Normalised(value=found)
+        if found.type is None or (found.mod is None and self.mod is not None):
+            found = attrs.evolve(found, type=found.type or self.type, mod=found.mod or self.mod)
+        return found

@@ -1,0 +1,113 @@
+"""The dates extractor's word lists, read from ``vocabulary.toml``."""
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """A calendar unit: its TIMEX3 duration letter, and whether it is a clock unit."""
+
+    letter: str
+    time: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Vocabulary:
+    """Every word list of ``vocabulary.toml``; see the comments there for each."""
+
+    months: Mapping[str, int]
+    ambiguous_months: frozenset[str]
+    month_triggers: frozenset[str]
+    weekdays: Mapping[str, int]
+    weekday_abbreviations: Mapping[str, int]
+    numbers: Mapping[str, int]
+    vague_numbers: frozenset[str]
+    ordinals: Mapping[str, int]
+    units: Mapping[str, Unit]
+    seasons: Mapping[str, str]
+    day_parts: Mapping[str, str]
+    holidays: Mapping[str, str]
+    references: Mapping[str, str]
+    sets: Mapping[str, str]
+    shifts: Mapping[str, int]
+    mods: Mapping[str, str]
+    zones: Mapping[str, str]
+    future_cues: frozenset[str]
+
+    #: Lower-cased month and weekday names (abbreviations too), for look-ups.
+    month_numbers: Mapping[str, int] = attrs.field(
+        default=attrs.Factory(lambda self: _lower(self.months), takes_self=True)
+    )
+    weekday_numbers: Mapping[str, int] = attrs.field(
+        default=attrs.Factory(
+            lambda self: _lower({**self.weekdays, **self.weekday_abbreviations}), takes_self=True
+        )
+    )
+
+    def month(self, word: str) -> int:
+        """The number of a month name or abbreviation, in any case, with or without a stop."""
+        return self.month_numbers[word.rstrip(".").lower()]
+
+    def weekday(self, word: str) -> int:
+        """The ISO number of a weekday name or abbreviation."""
+        return self.weekday_numbers[word.rstrip(".").lower()]
+
+    def number(self, words: str) -> int | None:
+        """The value of a number written in digits or words ("24", "twenty-four", "a
+        couple of"), or None for a vague quantity ("several")."""
+        key = normal_space(words.lower())
+        if key.isdigit():
+            return int(key)
+        if key in self.vague_numbers:
+            return None
+        if key in self.numbers:
+            return self.numbers[key]
+        # "twenty-four", "twenty four"
+        tens, _, ones = key.replace("-", " ").partition(" ")
+        return self.numbers[tens] + self.numbers[ones]
+
+
+def normal_space(text: str) -> str:
+    """``text`` with every run of white space made one space."""
+    return " ".join(text.split())
+
+
+def alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
+    """A regex group matching any of ``words``, longest first, spaces matching any
+    white space. With ``capitalised`` only the capitalised and upper-case forms match,
+    whatever the flags of the pattern it is put in."""
+    forms = set(words)
+    if capitalised:
+        forms = {f for w in forms for f in (w[:1].upper() + w[1:], w.upper())}
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+    return f"(?-i:{body})" if capitalised else f"(?:{body})"
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """The built-in vocabulary (read once)."""
+    source = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(source)
+    units = {name: Unit(letter=u["letter"], time=u.get("time", False)) for name, u in data.pop("units").items()}
+    sets_ = {k: frozenset(data.pop(k)) for k in ("ambiguous_months", "month_triggers", "vague_numbers", "future_cues")}
+    tables: dict[str, Any] = {k: _frozen(v) for k, v in data.items()}
+    return Vocabulary(units=_frozen(units), **sets_, **tables)
+
+
+def _lower(table: Mapping[str, int]) -> Mapping[str, int]:
+    return _frozen({k.lower(): v for k, v in table.items()})
+
+
+def _frozen(table: Mapping[str, T]) -> Mapping[str, T]:
+    # A read-only view: one vocabulary is shared by every pipeline in the process.
+    return MappingProxyType(dict(table))
