@@ -55,7 +55,13 @@ def get_plugin_manager(
     if autoload is None:
         autoload = not os.environ.get("CLAIMKIT_DISABLE_PLUGIN_AUTOLOAD")
     if autoload:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        try:
+            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        except Exception as error:  # an installed plugin that cannot be imported
+            raise PluginLoadError(
+                f"cannot load an installed plugin (entry point group {ENTRY_POINT_GROUP!r}; "
+                f"set CLAIMKIT_DISABLE to its name to skip it): {type(error).__name__}: {error}"
+            ) from error
     for plugin in plugins:
         if isinstance(plugin, str):
             if pm.is_blocked(plugin) or pm.get_plugin(plugin) is not None:
