@@ -1,0 +1,417 @@
+"""Demands said in so many words: cue verbs and nouns, reported deontic modals, and
+lists of steps that refer back to an earlier demand.
+
+Each rule reads the dependency parse and returns :class:`Finding` records; the plugin
+module turns them into claims.
+"""
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from claimkit.sources import is_pronoun
+from claimkit.extractors.demands.cues import DemandCue, Lexicon
+from claimkit.extractors.demands.tokens import (
+    child,
+    children,
+    entity_in,
+    is_actor,
+    is_negated,
+    is_passive,
+    phrase,
+    predicate,
+    same_mention,
+    split_actions,
+    subject_of,
+    trim,
+)
+
+_INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
+# Prepositions that name whom an appeal is addressed to: "call on", "appeal to",
+# "plead with".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "to", "with"})
+# Verbs whose object a nominal demand is, without being the demander's own act:
+# "rejected the demand", "met their demands".
+_NOT_DEMANDER_VERBS = frozenset(
+    {"reject", "refuse", "ignore", "meet", "accept", "dismiss", "resist", "deny", "heed", "answer"}
+)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Finding:
+    """One demanded action, as a rule found it.
+
+    ``cue`` and ``condition`` are character offsets; the rest are tokens. ``lead`` is
+    set on the first action of a cue: its evidence reaches back to the demander and the
+    cue, later coordinated actions' evidence is the action alone. ``evidence`` is set
+    when a rule knows the stretch the demand rests on (a conditional's whole clause).
+    """
+
+    strength: str
+    cue: tuple[int, int]
+    action: Sequence[Token]
+    demander: Token | None = None
+    addressee: Token | None = None
+    reporter: Token | None = None
+    lead: bool = True
+    evidence: tuple[int, int] | None = None
+    condition: tuple[int, int] | None = None
+    consequence: Sequence[Token] = ()
+
+
+def offsets(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def reporter_of(token: Token, lexicon: Lexicon, demander: Token | None) -> Token | None:
+    """The speaker a demand is reported by: the subject of the reporting verb whose
+    complement holds it ("..., the first diplomat said"), or of "according to"."""
+    current = token
+    for _ in range(8):
+        according = [c for c in current.children if c.lower_ == "according"]
+        for prep in according:
+            for to in children(prep, "prep"):
+                for obj in children(to, "pobj"):
+                    return None if same_mention(obj, demander) else obj
+        edge, current = current.dep_, current.head
+        if edge == "ROOT" or edge not in ("ccomp", "conj", "xcomp", "advcl", "parataxis"):
+            return None
+        if edge in ("ccomp", "parataxis") and current.lemma_.lower() in lexicon.words("reporting"):
+            speaker = child(current, "nsubj")
+            return None if speaker is None or same_mention(speaker, demander) else speaker
+    return None
+
+
+def _findings(
+    strength: str,
+    cue: tuple[int, int],
+    region: Sequence[Token],
+    demander: Token | None,
+    addressee: Token | None,
+    reporter: Token | None,
+    *,
+    split: bool = True,
+) -> Iterator[Finding]:
+    actions = split_actions(region) if split else [trim(region)]
+    for n, action in enumerate(a for a in actions if a):
+        yield Finding(
+            strength=strength,
+            cue=cue,
+            action=action,
+            demander=demander,
+            addressee=addressee,
+            reporter=reporter,
+            lead=n == 0,
+        )
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """A to-infinitive under ``verb``: "urged China *to release* ..."."""
+    for c in verb.children:
+        if c.dep_ in _INFINITIVE_DEPS and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
+            if any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                return c
+    # "warned them against escalating": the gerund is the content.
+    for prep in children(verb, "prep"):
+        if prep.lower_ == "against":
+            for c in children(prep, "pcomp"):
+                return c
+    return None
+
+
+def _misattached_conjuncts(verb: Token, action: Token) -> list[Token]:
+    """Later actions hung on the cue instead of the first action ("pressuring China to
+    release ..., allow ..."): conjuncts of the cue of the action's form, without a subject
+    of their own before them."""
+    found = []
+    for c in children(verb, "conj"):
+        if c.i > action.i and c.tag_ in ("VB", "VBP") and action.tag_ in ("VB", "VBP"):
+            if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children):
+                found.append(c)
+    return found
+
+
+def _infinitive_region(action: Token, extra: Sequence[Token] = ()) -> list[Token]:
+    tokens = [t for head in (action, *extra) for t in head.subtree]
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens)
+    return trim(list(action.doc[start : end + 1]))
+
+
+def _followed_by_infinitive(noun: Token) -> Token | None:
+    """The verb of "for Beijing *to lighten* ...", wherever the parser attached it."""
+    doc = noun.doc
+    last = max(t.i for t in noun.subtree)
+    if last + 2 < len(doc) and doc[last + 1].lower_ == "to" and doc[last + 2].pos_ == "VERB":
+        return doc[last + 2]
+    return None
+
+
+def _for_phrase(token: Token) -> tuple[Token, Token] | None:
+    """The "for" preposition under ``token`` and its object."""
+    for prep in children(token, "prep"):
+        if prep.lower_ == "for":
+            objects = children(prep, "pobj")
+            if objects:
+                return prep, objects[0]
+    return None
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A mandative that-clause: "demanded that China release ...", "insisted the talks
+    must go on"; an indicative one ("insisted he was innocent") is an assertion."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "acl") and c.i > verb.i and child(c, "nsubj", "nsubjpass") is not None:
+            modal = any(a.dep_ == "aux" and a.lower_ in ("should", "must", "shall") for a in c.children)
+            if modal or c.tag_ == "VB":
+                return c
+    return None
+
+
+def _addressee_of_verb(verb: Token, cue: DemandCue) -> Token | None:
+    if is_passive(verb):
+        return child(verb, "nsubjpass")
+    if not cue.object_is_content:
+        obj = child(verb, "dobj")
+        if obj is not None:
+            return obj
+    for prep in children(verb, "prep"):
+        if prep.lower_ in _ADDRESSEE_PREPS:
+            objects = children(prep, "pobj")
+            if objects:
+                return objects[0]
+    return None
+
+
+def _cue_span(token: Token, particle: Token | None) -> tuple[int, int]:
+    if particle is not None and 0 < particle.i - token.i <= 6:
+        return token.idx, particle.idx + len(particle.text)
+    return token.idx, token.idx + len(token.text)
+
+
+def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
+    """Demands a cue verb makes: "urged China to ...", "called for ...", "demanded that
+    ...", "seeking concessions from ...", "threatened to ..."."""
+    lemma = verb.lemma_.lower()
+    cue = lexicon.verbs.get(lemma) or lexicon.object_verbs.get(lemma)
+    if cue is None or verb.pos_ != "VERB" or is_negated(verb):
+        return
+    object_cue = lexicon.object_verbs.get(lemma)
+    demander = subject_of(verb)
+    if demander is not None and is_passive(verb) and child(verb, "agent") is None:
+        demander = None
+    reporter = reporter_of(verb, lexicon, demander)
+    addressee = _addressee_of_verb(verb, cue)
+    strength = cue.strength
+    span = _cue_span(verb, None)
+
+    action = _infinitive(verb)
+    if action is not None:
+        # "urged the government to pause" is often parsed with the addressee as the
+        # infinitive's subject.
+        addressee = addressee or child(action, "nsubj")
+        if addressee is None and strength != "threat":
+            return  # "seeks to expand trade" is an intention, not a demand of anyone
+        region = _infinitive_region(action, _misattached_conjuncts(verb, action))
+        if strength == "threat":
+            consequence = trim(region)
+            for finding in _findings(strength, span, region, demander, addressee, reporter):
+                yield attrs.evolve(finding, consequence=consequence)
+            return
+        for prep in children(verb, "prep"):
+            if prep.lower_ in _ADDRESSEE_PREPS and addressee in prep.children:
+                span = _cue_span(verb, prep)
+        yield from _findings(strength, span, region, demander, addressee, reporter)
+        return
+
+    clause = _that_clause(verb)
+    if clause is not None and strength != "threat":
+        target = child(clause, "nsubj", "nsubjpass")
+        yield from _findings(strength, span, predicate(clause), demander, target, reporter)
+        return
+
+    found = _for_phrase(verb)
+    if found is not None and strength != "threat":
+        prep, obj = found
+        span = _cue_span(verb, prep)
+        infinitive = _followed_by_infinitive(obj)
+        if infinitive is not None:
+            yield from _findings(strength, span, _infinitive_region(infinitive), demander, obj, reporter)
+        else:
+            yield from _findings(strength, span, phrase(obj), demander, addressee, reporter)
+        return
+
+    if strength == "threat":
+        # "threatened Russia with a cyber attack"
+        for prep in children(verb, "prep"):
+            if prep.lower_ == "with":
+                for obj in children(prep, "pobj"):
+                    act = phrase(obj)
+                    yield Finding(
+                        strength=strength, cue=span, action=act, demander=demander,
+                        addressee=child(verb, "dobj"), reporter=reporter, consequence=act,
+                    )  # fmt: skip
+        return
+
+    obj = child(verb, "dobj")
+    if object_cue is not None and obj is not None and not is_pronoun(obj):
+        source = None
+        drop = []
+        for prep in [*children(obj, "prep"), *children(verb, "prep")]:
+            if prep.lower_ == "from":
+                source = next(iter(children(prep, "pobj")), None)
+        # Topic phrases hung on the verb belong to what is sought: "seeking a gesture
+        # from China on human rights".
+        topics = [
+            p
+            for p in children(verb, "prep")
+            if p.i > obj.i and p.lower_ in lexicon.words("topic_preps") and p.lower_ != "in"
+        ]
+        tokens = phrase(obj, drop)
+        if topics:
+            last = max(t.i for p in topics for t in p.subtree)
+            tokens = trim(list(verb.doc[tokens[0].i : last + 1]))
+        yield from _findings(
+            object_cue.strength, span, tokens, demander, source, reporter, split=False
+        )
+
+
+def _noun_demander(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            objects = children(c, "pobj")
+            if objects:
+                return objects[0]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in _NOT_DEMANDER_VERBS:
+        return subject_of(noun.head)
+    return None
+
+
+def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
+    """Demands a cue noun makes: "calls by Western nations for Beijing to lighten ...",
+    "an appeal to Belgium to extradite ...", "demands that ...", "a demand for ..."."""
+    cue = lexicon.nouns.get(noun.lemma_.lower())
+    if cue is None or noun.pos_ != "NOUN":
+        return
+    demander = _noun_demander(noun)
+    reporter = reporter_of(noun.head, lexicon, demander) if noun.head is not noun else None
+    found = _for_phrase(noun)
+    if found is not None:
+        prep, obj = found
+        infinitive = _followed_by_infinitive(obj)
+        span = _cue_span(noun, prep)
+        if infinitive is not None:
+            region = _infinitive_region(infinitive)
+            yield from _findings(cue.strength, span, region, demander, obj, reporter)
+        # "the demand for oil" is economics: a bare "demand for" needs someone making it.
+        elif demander is not None or noun.tag_ == "NNS" or cue.strength != "demand":
+            yield from _findings(cue.strength, span, phrase(obj), demander, None, reporter)
+        return
+    addressee = None
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("to", "on"):
+            addressee = next(iter(children(prep, "pobj")), None)
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and clause.pos_ == "VERB":
+            if any(a.lower_ == "to" for a in clause.children):
+                if addressee is not None:
+                    region = _infinitive_region(clause)
+                    yield from _findings(cue.strength, _cue_span(noun, None), region, demander, addressee, reporter)
+            elif child(clause, "mark") is not None and child(clause, "nsubj") is not None:
+                target = child(clause, "nsubj")
+                yield from _findings(cue.strength, _cue_span(noun, None), predicate(clause), demander, target, reporter)
+            return
+
+
+def _modal_clause(token: Token, lexicon: Lexicon) -> tuple[Token, DemandCue] | None:
+    """The clause a deontic modal governs: "Beijing *must* release", "China *needs to*
+    ..."; with its cue."""
+    lower = token.lower_
+    if token.dep_ == "aux" and lower in lexicon.modals and lower not in ("need", "have"):
+        return token.head, lexicon.modals[lower]
+    lemma = token.lemma_.lower()
+    if lemma in ("need", "have", "ought") and lemma in lexicon.modals and token.pos_ in ("VERB", "AUX"):
+        for c in children(token, "xcomp"):
+            if any(a.lower_ == "to" for a in c.children):
+                return c, lexicon.modals[lemma]
+    return None
+
+
+def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
+    """A reported must/should: "X said Y must ..." is X's demand of Y."""
+    found = _modal_clause(token, lexicon)
+    if found is None:
+        return
+    clause, cue = found
+    governor = clause if token.dep_ == "aux" else token
+    target = child(governor, "nsubj")
+    if target is None or not is_actor(target) or clause.lemma_ == "be" or is_passive(clause):
+        return
+    current = governor
+    while current.dep_ == "conj":
+        current = current.head
+    reporting = current.head
+    if current.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in lexicon.words("reporting"):
+        return
+    speaker = child(reporting, "nsubj")
+    if speaker is None or same_mention(speaker, target):
+        return
+    start = token.i + 1
+    if token.dep_ != "aux":
+        start = clause.i
+    tokens = [t for t in clause.subtree if t.i >= start]
+    region = trim(list(clause.doc[start : max(t.i for t in tokens) + 1])) if tokens else []
+    span = offsets([token]) if token.dep_ == "aux" else offsets(list(token.doc[token.i : clause.i]))
+    yield from _findings(cue.strength, span, region, speaker, target, None)
+
+
+def step_demands(sentence: SpacySpan, previous: Sequence[SpacySpan], lexicon: Lexicon) -> Iterator[Finding]:
+    """A list that spells out an earlier sentence's demand: "... what steps they might
+    take. These steps are releasing ..., signing ... and resuming ...".
+
+    The demander is who speaks in the earlier sentence, the addressee who would take the
+    steps there.
+    """
+    root = sentence.root
+    subject = child(root, "nsubj")
+    if subject is None or subject.lemma_.lower() not in lexicon.words("steps"):
+        return
+    if not any(d.lower_ in ("these", "those") for d in children(subject, "det")):
+        return
+    if root.tag_ == "VBG":
+        first = root  # "are releasing" parsed as a progressive
+    else:
+        first = next((c for c in root.children if c.dep_ in ("attr", "xcomp") and c.tag_ == "VBG"), None)
+        if first is None:
+            return
+    antecedent = next(
+        (t for s in reversed(previous) for t in s if t.lemma_ == subject.lemma_ and t.i < subject.i),
+        None,
+    )
+    if antecedent is None:
+        return
+    top = antecedent.sent.root
+    demander = child(top, "nsubj")
+    # "what steps they might take", "take these steps": who would take them.
+    clauses = [antecedent.head] if antecedent.dep_ == "dobj" else children(antecedent, "relcl")
+    taker = next((s for c in clauses if (s := subject_of(c)) is not None), None)
+    if taker is not None and is_pronoun(taker):
+        before = antecedent.doc[antecedent.sent.start : taker.i]
+        taker = entity_in(reversed(list(before)), exclude=demander)
+    region = trim(list(sentence.doc[first.i : sentence.end]))
+    for finding in _findings("demand", offsets([subject]), region, demander, taker, None):
+        yield attrs.evolve(finding, lead=False)
+
+
+def explicit_demands(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
+    """Every demand the cue verbs, cue nouns, deontic modals and step lists make."""
+    sentences = list(doc.sents)
+    for n, sentence in enumerate(sentences):
+        for token in sentence:
+            yield from verb_demands(token, lexicon)
+            yield from noun_demands(token, lexicon)
+            yield from deontic_demands(token, lexicon)
+        yield from step_demands(sentence, sentences[max(0, n - 2) : n], lexicon)

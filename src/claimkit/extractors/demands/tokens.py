@@ -1,0 +1,229 @@
+"""Token helpers the demand rules share: clause subjects, phrase stretches, coordination."""
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from claimkit.sources import is_pronoun, mention_span, mention_tokens, vocabulary
+from claimkit.types import Span
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+# Edges along which a verb without a subject of its own shares its head's subject:
+# "Washington plans to sponsor", "a delegation is in Beijing seeking concessions".
+_SHARED_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def is_quote(token: Token) -> bool:
+    return token.text in _QUOTES or token.tag_ in ("``", "''")
+
+
+def is_negated(token: Token) -> bool:
+    """Whether the clause of ``token`` is negated ("did not urge", "no progress")."""
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    found = children(token, *deps)
+    return found[0] if found else None
+
+
+def depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: its subject, the agent of a passive, a shared
+    subject of the verb it depends on, or the noun a participle modifies."""
+    current = verb
+    for _ in range(6):
+        subject = child(current, *_SUBJECTS)
+        if subject is not None:
+            # "the group, which demanded ..." names the group, not "which".
+            if subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if is_passive(current):
+            agent = child(current, "agent")
+            objects = children(agent, "pobj") if agent is not None else []
+            return objects[0] if objects else None
+        if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
+        if current.dep_ not in _SHARED_SUBJECT or current.head is current:
+            return None
+        if current.dep_ == "advcl" and child(current, "mark") is not None:
+            return None
+        current = current.head
+    return None
+
+
+def is_actor(token: Token) -> bool:
+    """Whether ``token`` heads a phrase naming someone who can be pressed to act."""
+    if is_pronoun(token) or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
+    organizations = vocabulary()["organization"]
+    return (
+        token.ent_type_ in _ACTOR_ENTS
+        or token.pos_ == "PROPN"
+        or token.lemma_.lower() in organizations
+        or f"{compound} {token.lower_}".strip() in organizations
+    )
+
+
+def same_mention(a: Token | None, b: Token | None) -> bool:
+    """Whether two heads name the same party, by their mention text."""
+    if a is None or b is None:
+        return False
+    return a.i == b.i or mention_span(a).text.lower() == mention_span(b).text.lower()
+
+
+def stretch(tokens: Iterable[Token], anchor: Token) -> list[Token]:
+    """The contiguous run of ``tokens`` (sorted) that holds ``anchor``."""
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    if anchor not in ordered:
+        return []
+    start = end = ordered.index(anchor)
+    while start > 0 and ordered[start - 1].i == ordered[start].i - 1:
+        start -= 1
+    while end + 1 < len(ordered) and ordered[end + 1].i == ordered[end].i + 1:
+        end += 1
+    return ordered[start : end + 1]
+
+
+def trim(tokens: Sequence[Token]) -> list[Token]:
+    """``tokens`` without punctuation, conjunctions and a leading ``to`` at the edges."""
+    found = list(tokens)
+    while found and (_is_edge(found[0]) or found[0].dep_ == "mark" or _is_to(found[0])):
+        found.pop(0)
+    while found and _is_edge(found[-1]):
+        found.pop()
+    return found
+
+
+def _is_edge(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.dep_ == "cc"
+
+
+def _is_to(token: Token) -> bool:
+    return token.lower_ == "to" and token.tag_ == "TO"
+
+
+def phrase(head: Token, drop: Iterable[Token] = ()) -> list[Token]:
+    """The stretch of ``head``'s subtree around it, without relative clauses and without
+    the subtrees of ``drop``."""
+    dropped = {t.i for d in drop for t in d.subtree}
+    dropped |= {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+    return trim(stretch((t for t in head.subtree if t.i not in dropped), head))
+
+
+def predicate(verb: Token, drop: Iterable[Token] = ()) -> list[Token]:
+    """A clause without its subject, marker and auxiliaries: "improved its handling of
+    fundamental freedoms" of "Unless Beijing improved its handling ...". Tokens left of
+    the verb other than a negation are left out."""
+    skip = {t.i for d in drop for t in d.subtree}
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ != "neg":
+            skip |= {t.i for t in c.subtree}
+    kept = (t for t in verb.subtree if t.i not in skip)
+    return trim(stretch(kept, verb))
+
+
+def _tag_family(token: Token) -> str:
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if token.tag_ in ("VB", "VBP"):
+        return "base"
+    return token.tag_
+
+
+def _after_coordination(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` follows a comma or a conjunction ("..., allow", "and abide",
+    "and to allow")."""
+    j = k - 1
+    if j >= 0 and _is_to(tokens[j]):
+        j -= 1
+    return j >= 0 and (tokens[j].text in (",", ";") or tokens[j].dep_ == "cc")
+
+
+def split_actions(region: Sequence[Token]) -> list[list[Token]]:
+    """Coordinated actions of one demand, one per conjunct.
+
+    Conjuncts are found on the surface (a verb of the first action's form after a comma
+    or a conjunction) because the parser often hangs later conjuncts on the wrong head
+    ("allow" on "pressuring", "abide" on "inspection"). A bare verb sharing the next
+    one's object ("signing and submitting ... covenants") stays with it.
+    """
+    tokens = list(region)
+    if not tokens:
+        return []
+    first = tokens[0]
+    family = _tag_family(first)
+    starts = [0]
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if _tag_family(token) != family or not _after_coordination(tokens, k):
+            continue
+        if family == "noun":
+            # Only conjuncts of the action's own head: "prisoners and dissidents" under
+            # "the release of" is one action.
+            if token.dep_ != "conj" or not _conj_of(token, first):
+                continue
+        elif token.pos_ != "VERB" or token.dep_ in ("acl", "relcl", "amod", "compound"):
+            continue
+        starts.append(k)
+    segments = [trim(tokens[a:b]) for a, b in zip(starts, [*starts[1:], len(tokens)], strict=True)]
+    merged: list[list[Token]] = []
+    pending: list[Token] = []
+    for segment in segments:
+        if not segment:
+            continue
+        if pending:
+            segment = tokens[tokens.index(pending[0]) : tokens.index(segment[-1]) + 1]
+            pending = []
+        if len(segment) == 1 and segment[0].pos_ == "VERB" and segment is not segments[-1]:
+            pending = segment
+            continue
+        merged.append(segment)
+    if pending:
+        merged.append(pending)
+    return merged
+
+
+def _conj_of(token: Token, head: Token) -> bool:
+    current = token
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head
+        if current is head:
+            return True
+    return False
+
+
+def entity_in(tokens: Iterable[Token], exclude: Token | None = None) -> Token | None:
+    """The first head of a named actor (country, organisation, group) among ``tokens``."""
+    for token in tokens:
+        # "a U.N. resolution" names no party: modifiers in compounds are skipped.
+        if token.dep_ == "compound":
+            continue
+        if token.ent_type_ in ("GPE", "ORG", "NORP") and token.head.ent_type_ != token.ent_type_:
+            if exclude is None or not same_mention(token, exclude):
+                return token
+    return None
+
+
+def mention(head: Token) -> Span:
+    """The span naming a party, without a possessive ending ("Beijing" of "Beijing's")."""
+    tokens = mention_tokens(head)
+    while len(tokens) > 1 and tokens[-1].dep_ == "case":
+        tokens.pop()
+    text = head.doc.text
+    return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
