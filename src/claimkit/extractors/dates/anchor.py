@@ -26,6 +26,8 @@ def root_token(doc: Doc, start: int, end: int) -> Token | None:
 def governing_tense(root: Token, future_cues: Set[str]) -> Tense | None:
     """The tense of the verb ``root`` depends on; "future" also when a word on the way
     points ahead ("set for Wednesday", "due in March")."""
+    if root.dep_ == "poss":
+        return None  # "Wednesday's ruling": the noun's event, not the clause's time
     token = root
     for _ in range(_MAX_CLIMB):
         if token is not root and token.lower_ in future_cues:

@@ -51,7 +51,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         f"(?:{alternation(k for k, n in v.numbers.items() if 20 <= n < 100)})[-\\s]"
         f"(?:{alternation(k for k, n in v.numbers.items() if 1 <= n < 10 and len(k) > 2)})"
     )
-    number = rf"(?:\d+|{tens_ones}|{alternation([*v.numbers, *v.vague_numbers])})"
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?!\d)|{tens_ones}|{alternation([*v.numbers, *v.vague_numbers])})"
     unit = rf"(?P<unit>{alternation(v.units)})s?"
     season = alternation(v.seasons)
     day_part = alternation(v.day_parts)
@@ -75,6 +75,15 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         if m.group("time"):
             return Normalised(value=value + clock_value(m.group("time"), v), type="TIME")
         return Normalised(value=value)
+
+    def clock_then_day(m: re.Match[str], c: Context) -> str:
+        word = m.group("day").lower()
+        if word in ("today", "tomorrow", "yesterday"):
+            offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+            date = cal.unit_value(c.dct, "day", offset) or "XXXX-XX-XX"
+        else:
+            date = cal.weekday_value(c.dct, v.weekday(word), c.tense)
+        return date + clock_value(m.group("time"), v)
 
     def month_year(m: re.Match[str], c: Context) -> str:
         return cal.month(int(m.group("year")), v.month(m.group("month")))
@@ -171,19 +180,20 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return Normalised(value=value, mod=mod)
 
     def quarter(m: re.Match[str], c: Context) -> str | None:
-        written_year = m.group("year")
+        written_year = m.group("year") or m.group("year0") or m.group("year2")
         if m.group("ord"):
             which = v.ordinals[m.group("ord").lower()]
             if written_year:
                 return f"{written_year}-Q{which}"
-            return cal.quarter_value(c.dct, which, c.tense)
+            return cal.quarter_value(c.dct, which)
         if written_year:
             return None
-        shift_by = 0 if m.group("latest").lower() == "current" else -1
+        # "the quarter", "the latest quarter": the one just reported, the last ended
+        shift_by = 0 if (m.group("latest") or "").lower() == "current" else -1
         return cal.unit_value(c.dct, "quarter", shift_by)
 
     def half(m: re.Match[str], c: Context) -> str:
-        return f"{m.group('year')}-H{v.ordinals[m.group('half').lower()]}"
+        return f"{m.group('year')}-H{1 if m.group('half').lower() == 'first' else 2}"
 
     def season_of_year(m: re.Match[str], c: Context) -> str:
         return f"{m.group('year')}-{v.seasons[m.group('season').lower()]}"
@@ -245,6 +255,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             value=full_date,
         ),
         DateRule(
+            name="clock-then-day",
+            pattern=rf"(?P<time>{clock})\s+(?:on\s+)?(?P<day>{weekday}|today|tomorrow|yesterday)",
+            type="TIME",
+            value=clock_then_day,
+        ),
+        DateRule(
             name="numeric-date",
             pattern=r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
             r"|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>(?:1[5-9]|20)\d\d|\d\d)",
@@ -265,15 +281,16 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(
             name="half-year",
-            pattern=rf"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<year>{_YEAR})",
+            pattern=rf"(?:the\s+)?(?P<half>first|second|last)\s+half\s+of\s+(?P<year>{_YEAR})",
             type="DATE",
             value=half,
         ),
         DateRule(
             name="quarter",
-            pattern=r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|[1-4](?:st|nd|rd|th))"
+            pattern=rf"(?:the\s+)?(?:(?P<year0>{_YEAR})\s+)?"
+            r"(?:(?P<ord>first|second|third|fourth|[1-4](?:st|nd|rd|th))"
             r"|(?P<latest>latest|current|past|last|previous|most\s+recent))[-\s]+quarter"
-            rf"(?:\s+of\s+(?P<year>{_YEAR})|\s+(?P=year))?",
+            rf"(?:\s+of\s+(?P<year>{_YEAR})|\s+(?P<year2>{_YEAR}))?|the\s+quarter",
             type="DATE",
             value=quarter,
         ),
@@ -286,7 +303,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(
             name="ago",
-            pattern=rf"(?P<count>{number})\s+{unit}\s+ago",
+            pattern=rf"(?P<count>{number})\s+{unit}\s+(?:ago|earlier|before)",
             type="DATE",
             value=ago,
         ),

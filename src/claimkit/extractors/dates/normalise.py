@@ -91,7 +91,7 @@ def ago_value(dct: dt.date | None, unit: str, count: int | None) -> str | None:
 
 def duration(count: int | None, unit: Unit) -> str:
     """A TIMEX3 duration: ``P6Y``, ``PT2H``, ``PXY`` for an unknown count."""
-    amount = "X" if count is None else str(count)
+    amount = "X" if count is None else str(count * unit.factor)
     return f"PT{amount}{unit.letter}" if unit.time else f"P{amount}{unit.letter}"
 
 
@@ -152,18 +152,13 @@ def weekday_value(dct: dt.date | None, number: int, tense: Tense | None, shift: 
     return day(dct + dt.timedelta(days=ahead if way == _FUTURE else ahead - 7))
 
 
-def quarter_value(dct: dt.date | None, number: int, tense: Tense | None) -> str:
-    """A year-less quarter: the latest such quarter up to the creation date, or the
-    next one in the future tense (business news reports quarters just ended)."""
+def quarter_value(dct: dt.date | None, number: int) -> str:
+    """A year-less quarter: the latest such quarter up to the creation date. Business
+    news reports quarters just ended, and even "the third quarter is expected to be
+    weak" written in October means this year's."""
     if dct is None:
         return f"XXXX-Q{number}"
-    current = quarter_of(dct)
-    year = dct.year
-    if tense == "future":
-        year += number < current
-    else:
-        year -= number > current
-    return f"{year:04d}-Q{number}"
+    return f"{dct.year - (number > quarter_of(dct)):04d}-Q{number}"
 
 
 def two_digit_year(digits: str, dct: dt.date | None) -> int:

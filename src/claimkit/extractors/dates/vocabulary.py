@@ -18,6 +18,7 @@ class Unit:
     """A calendar unit: its TIMEX3 duration letter, and whether it is a clock unit."""
 
     letter: str
+    factor: int = 1
     time: bool = False
 
 
@@ -63,9 +64,9 @@ class Vocabulary:
         return self.weekday_numbers[word.rstrip(".").lower()]
 
     def number(self, words: str) -> int | None:
-        """The value of a number written in digits or words ("24", "twenty-four", "a
+        """The value of a number written in digits or words ("1,000", "twenty-four", "a
         couple of"), or None for a vague quantity ("several")."""
-        key = normal_space(words.lower())
+        key = normal_space(words.lower()).replace(",", "")
         if key.isdigit():
             return int(key)
         if key in self.vague_numbers:
@@ -98,7 +99,7 @@ def load_vocabulary() -> Vocabulary:
     """The built-in vocabulary (read once)."""
     source = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
     data = tomllib.loads(source)
-    units = {name: Unit(letter=u["letter"], time=u.get("time", False)) for name, u in data.pop("units").items()}
+    units = {name: Unit(letter=u["letter"], factor=u.get("factor", 1), time=u.get("time", False)) for name, u in data.pop("units").items()}
     sets_ = {k: frozenset(data.pop(k)) for k in ("ambiguous_months", "month_triggers", "vague_numbers", "future_cues")}
     tables: dict[str, Any] = {k: _frozen(v) for k, v in data.items()}
     return Vocabulary(units=_frozen(units), **sets_, **tables)
