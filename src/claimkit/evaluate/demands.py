@@ -94,7 +94,9 @@ def score(gold: list[dict[str, Any]], claims: Mapping[str, Sequence[Claim]]) -> 
             for g in expected
             if id(g) not in matched_gold
         ]
-        errors += [f"extra {doc_id}: {_describe(p)}" for p in predicted if id(p) not in matched_pred]
+        errors += [
+            f"extra {doc_id}: {_describe(p)}" for p in predicted if id(p) not in matched_pred
+        ]
         for g, p in pairs:
             data = p.data if isinstance(p.data, Demand) else None
             where = f"{doc_id}: {g['evidence']['text']!r}"
@@ -110,14 +112,19 @@ def score(gold: list[dict[str, Any]], claims: Mapping[str, Sequence[Claim]]) -> 
                 if same_head(g["demander"], _demander_names(p)):
                     demander[0] += 1
                 else:
-                    errors.append(f"demander {where}: gold {g['demander']!r}, predicted {_demander_names(p)[:1]}")
+                    got_demander = next(iter(_demander_names(p)), None)
+                    errors.append(
+                        f"demander {where}: gold {g['demander']!r}, predicted {got_demander!r}"
+                    )
             if g.get("addressee"):
                 addressee[1] += 1
                 got_addressee = data.addressee.text if data is not None and data.addressee else None
                 if got_addressee is not None and same_head(g["addressee"], [got_addressee]):
                     addressee[0] += 1
                 else:
-                    errors.append(f"addressee {where}: gold {g['addressee']!r}, predicted {got_addressee!r}")
+                    errors.append(
+                        f"addressee {where}: gold {g['addressee']!r}, predicted {got_addressee!r}"
+                    )
     metrics = [
         *prf("demands", counts),
         ("category accuracy", ratio(*category)),

@@ -17,9 +17,10 @@ from spacy.tokens import Doc
 
 from claimkit.extractor import Extractor
 from claimkit.extractors.demands.claims import find_claims
-from claimkit.extractors.demands.cues import DemandCue, build_lexicon, builtin_cues
+from claimkit.extractors.demands.cues import build_lexicon, builtin_cues
 from claimkit.extractors.demands.taxonomy import (
     DemandCategory,
+    DemandCue,
     builtin_categories,
     merge_categories,
 )

@@ -19,7 +19,7 @@ from claimkit.types import Claim, Demand, Document, Span
 
 #: The category of a demand whose content matches none.
 UNSPECIFIED = "unspecified"
-_QUOTE_CHARS = "\"“”"
+_QUOTE_CHARS = '"“”'
 
 
 def _context(tokens: Sequence[Token]) -> list[str]:
@@ -47,7 +47,10 @@ def _evidence(text: str, finding: Finding) -> tuple[int, int]:
         start = min([start, finding.cue[0], *(s.start for s in spans)])
         end = max([end, finding.cue[1], *(s.end for s in spans)])
     # Keep a quotation whole: 'urged the Europeans to "press these issues"'.
-    if sum(text.count(q, start, end) for q in _QUOTE_CHARS) % 2 and text[end : end + 1] in _QUOTE_CHARS:
+    if (
+        sum(text.count(q, start, end) for q in _QUOTE_CHARS) % 2
+        and text[end : end + 1] in _QUOTE_CHARS
+    ):
         end += 1
     return start, end
 
@@ -77,9 +80,9 @@ def _addressee(finding: Finding, earlier: Sequence[Finding]) -> Token | None:
         return finding.addressee
     sentence = finding.action[0].sent
     for other in reversed(earlier):
-        if other.addressee is not None and sentence.start - other.action[0].sent.end <= 1:
-            if other.action[0].sent.start <= sentence.start:
-                return other.addressee
+        near = 0 <= sentence.start - other.action[0].sent.end <= 1
+        if other.addressee is not None and (near or other.action[0].sent == sentence):
+            return other.addressee
     return None
 
 
@@ -115,7 +118,9 @@ def find_claims(
             cameo=cameo,
             plover=_plover(finding.strength, category, mode),
             condition=Span.of(text, *finding.condition) if finding.condition else None,
-            consequence=Span.of(text, *offsets(finding.consequence)) if finding.consequence else None,
+            consequence=Span.of(text, *offsets(finding.consequence))
+            if finding.consequence
+            else None,
             reported_by=mention_source(finding.reporter) if finding.reporter is not None else None,
         )
         claims.append(

@@ -24,7 +24,6 @@ from claimkit.extractors.demands.tokens import (
     subject_of,
     trim,
 )
-from claimkit.sources import is_pronoun
 
 # Edges a condition clause may hang from below the clause it conditions: "sponsor a
 # resolution slamming Beijing unless ..." puts "unless" under "slamming".
@@ -45,11 +44,14 @@ def _condition_marker(clause: Token) -> tuple[Token, bool] | None:
 
 
 def _negative(clause: Token) -> bool:
-    """"does not offer", "there is no progress", "fails to improve"."""
+    """Whether a condition is negative: "does not offer", "there is no progress",
+    "fails to improve"."""
     if is_negated(clause) or clause.lemma_ == "fail":
         return True
     arguments = children(clause, "attr", "dobj", "nsubj", "nsubjpass")
-    return any(d.lower_ in _NEGATORS for a in arguments for d in a.children if d.dep_ in ("det", "neg"))
+    return any(
+        d.lower_ in _NEGATORS for a in arguments for d in a.children if d.dep_ in ("det", "neg")
+    )
 
 
 def _is_future(verb: Token, lexicon: Lexicon) -> bool:
@@ -77,7 +79,9 @@ def _act(head: Token, lexicon: Lexicon) -> list[Token]:
         if current.lemma_.lower() not in lexicon.words("raising") | lexicon.words("intent"):
             break
         below = children(current, "xcomp")
-        choice = [o for o in children(current, "dobj") if o.lemma_.lower() in lexicon.words("no_choice")]
+        choice = [
+            o for o in children(current, "dobj") if o.lemma_.lower() in lexicon.words("no_choice")
+        ]
         if below:
             return _act_parts(below, lexicon)
         if choice:

@@ -11,27 +11,7 @@ from typing import Any
 
 import attrs
 
-from claimkit.types import STRENGTHS
-
-#: How a cue is written: a verb, a noun, a deontic modal, or a multi-word phrase.
-CUE_POS = ("verb", "noun", "modal", "phrase")
-
-
-@attrs.frozen(kw_only=True)
-class DemandCue:
-    """One word that signals a demand.
-
-    :param lemma: the lemma, lower-case ("urge", "call", "must"; "call upon" for a phrase).
-    :param pos: ``verb``, ``noun``, ``modal`` or ``phrase`` (a verb with its particle).
-    :param strength: ``appeal``, ``demand`` or ``threat``.
-    :param object_is_content: the verb's direct object is what is demanded ("seek
-        concessions") rather than whom it is demanded of ("urge China").
-    """
-
-    lemma: str = attrs.field(converter=str.lower)
-    pos: str = attrs.field(validator=attrs.validators.in_(CUE_POS))
-    strength: str = attrs.field(validator=attrs.validators.in_(STRENGTHS))
-    object_is_content: bool = False
+from claimkit.extractors.demands.taxonomy import DemandCue, words_tuple
 
 
 @attrs.frozen(kw_only=True)
@@ -40,7 +20,7 @@ class ThreatMode:
 
     cameo: str
     mode: str
-    words: tuple[str, ...] = attrs.field(converter=tuple)
+    words: tuple[str, ...] = attrs.field(converter=words_tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -52,7 +32,7 @@ class Lexicon:
     nouns: Mapping[str, DemandCue]
     modals: Mapping[str, DemandCue]
     grammar: Mapping[str, frozenset[str]]
-    threats: tuple[ThreatMode, ...] = attrs.field(converter=tuple)
+    threats: tuple[ThreatMode, ...]
 
     def words(self, name: str) -> frozenset[str]:
         """A grammatical word list of ``cues.toml`` ``[grammar]``."""
@@ -100,7 +80,7 @@ def build_lexicon(cues: Iterable[DemandCue]) -> Lexicon:
         nouns=by_pos["noun"],
         modals=by_pos["modal"],
         grammar={name: frozenset(words) for name, words in data["grammar"].items()},
-        threats=[ThreatMode(**entry) for entry in threats],
+        threats=tuple(ThreatMode(**entry) for entry in threats),
     )
 
 

@@ -8,10 +8,11 @@ module turns them into claims.
 from collections.abc import Iterator, Sequence
 
 import attrs
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from claimkit.sources import is_pronoun
-from claimkit.extractors.demands.cues import DemandCue, Lexicon
+from claimkit.extractors.demands.cues import Lexicon
+from claimkit.extractors.demands.taxonomy import DemandCue
 from claimkit.extractors.demands.tokens import (
     child,
     children,
@@ -26,8 +27,11 @@ from claimkit.extractors.demands.tokens import (
     subject_of,
     trim,
 )
+from claimkit.sources import is_pronoun
 
 _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
+# Modals of a mandative that-clause: "demanded that the talks should resume".
+_MANDATIVE = frozenset({"should", "must", "shall"})
 # Prepositions that name whom an appeal is addressed to: "call on", "appeal to",
 # "plead with".
 _ADDRESSEE_PREPS = frozenset({"on", "upon", "to", "with"})
@@ -109,9 +113,14 @@ def _findings(
 def _infinitive(verb: Token) -> Token | None:
     """A to-infinitive under ``verb``: "urged China *to release* ..."."""
     for c in verb.children:
-        if c.dep_ in _INFINITIVE_DEPS and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
-            if any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                return c
+        is_infinitive = any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        if (
+            c.dep_ in _INFINITIVE_DEPS
+            and c.pos_ in ("VERB", "AUX")
+            and c.i > verb.i
+            and is_infinitive
+        ):
+            return c
     # "warned them against escalating": the gerund is the content.
     for prep in children(verb, "prep"):
         if prep.lower_ == "against":
@@ -125,10 +134,12 @@ def _misattached_conjuncts(verb: Token, action: Token) -> list[Token]:
     release ..., allow ..."): conjuncts of the cue of the action's form, without a subject
     of their own before them."""
     found = []
+    if action.tag_ not in ("VB", "VBP"):
+        return []
     for c in children(verb, "conj"):
-        if c.i > action.i and c.tag_ in ("VB", "VBP") and action.tag_ in ("VB", "VBP"):
-            if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children):
-                found.append(c)
+        has_subject = any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children)
+        if c.i > action.i and c.tag_ in ("VB", "VBP") and not has_subject:
+            found.append(c)
     return found
 
 
@@ -162,10 +173,10 @@ def _that_clause(verb: Token) -> Token | None:
     """A mandative that-clause: "demanded that China release ...", "insisted the talks
     must go on"; an indicative one ("insisted he was innocent") is an assertion."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "acl") and c.i > verb.i and child(c, "nsubj", "nsubjpass") is not None:
-            modal = any(a.dep_ == "aux" and a.lower_ in ("should", "must", "shall") for a in c.children)
-            if modal or c.tag_ == "VB":
-                return c
+        if c.dep_ not in ("ccomp", "acl") or c.i < verb.i or child(c, "nsubj", "nsubjpass") is None:
+            continue
+        if c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in _MANDATIVE for a in c.children):
+            return c
     return None
 
 
@@ -220,7 +231,7 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
                 yield attrs.evolve(finding, consequence=consequence)
             return
         for prep in children(verb, "prep"):
-            if prep.lower_ in _ADDRESSEE_PREPS and addressee in prep.children:
+            if prep.lower_ in _ADDRESSEE_PREPS and any(o is addressee for o in prep.children):
                 span = _cue_span(verb, prep)
         yield from _findings(strength, span, region, demander, addressee, reporter)
         return
@@ -237,7 +248,9 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         span = _cue_span(verb, prep)
         infinitive = _followed_by_infinitive(obj)
         if infinitive is not None:
-            yield from _findings(strength, span, _infinitive_region(infinitive), demander, obj, reporter)
+            yield from _findings(
+                strength, span, _infinitive_region(infinitive), demander, obj, reporter
+            )
         else:
             yield from _findings(strength, span, phrase(obj), demander, addressee, reporter)
         return
@@ -254,11 +267,10 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
                     )  # fmt: skip
         return
 
-    obj = child(verb, "dobj")
-    if object_cue is not None and obj is not None and not is_pronoun(obj):
-        source = None
-        drop = []
-        for prep in [*children(obj, "prep"), *children(verb, "prep")]:
+    sought = child(verb, "dobj")
+    if object_cue is not None and sought is not None and not is_pronoun(sought):
+        source: Token | None = None
+        for prep in [*children(sought, "prep"), *children(verb, "prep")]:
             if prep.lower_ == "from":
                 source = next(iter(children(prep, "pobj")), None)
         # Topic phrases hung on the verb belong to what is sought: "seeking a gesture
@@ -266,9 +278,9 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         topics = [
             p
             for p in children(verb, "prep")
-            if p.i > obj.i and p.lower_ in lexicon.words("topic_preps") and p.lower_ != "in"
+            if p.i > sought.i and p.lower_ in lexicon.words("topic_preps")
         ]
-        tokens = phrase(obj, drop)
+        tokens = phrase(sought)
         if topics:
             last = max(t.i for p in topics for t in p.subtree)
             tokens = trim(list(verb.doc[tokens[0].i : last + 1]))
@@ -319,10 +331,19 @@ def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
             if any(a.lower_ == "to" for a in clause.children):
                 if addressee is not None:
                     region = _infinitive_region(clause)
-                    yield from _findings(cue.strength, _cue_span(noun, None), region, demander, addressee, reporter)
+                    yield from _findings(
+                        cue.strength, _cue_span(noun, None), region, demander, addressee, reporter
+                    )
             elif child(clause, "mark") is not None and child(clause, "nsubj") is not None:
                 target = child(clause, "nsubj")
-                yield from _findings(cue.strength, _cue_span(noun, None), predicate(clause), demander, target, reporter)
+                yield from _findings(
+                    cue.strength,
+                    _cue_span(noun, None),
+                    predicate(clause),
+                    demander,
+                    target,
+                    reporter,
+                )
             return
 
 
@@ -333,7 +354,7 @@ def _modal_clause(token: Token, lexicon: Lexicon) -> tuple[Token, DemandCue] | N
     if token.dep_ == "aux" and lower in lexicon.modals and lower not in ("need", "have"):
         return token.head, lexicon.modals[lower]
     lemma = token.lemma_.lower()
-    if lemma in ("need", "have", "ought") and lemma in lexicon.modals and token.pos_ in ("VERB", "AUX"):
+    if lemma in lexicon.modals and lemma in ("need", "have", "ought") and token.pos_ != "NOUN":
         for c in children(token, "xcomp"):
             if any(a.lower_ == "to" for a in c.children):
                 return c, lexicon.modals[lemma]
@@ -354,7 +375,9 @@ def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
     while current.dep_ == "conj":
         current = current.head
     reporting = current.head
-    if current.dep_ not in ("ccomp", "parataxis") or reporting.lemma_.lower() not in lexicon.words("reporting"):
+    if current.dep_ not in ("ccomp", "parataxis"):
+        return
+    if reporting.lemma_.lower() not in lexicon.words("reporting"):
         return
     speaker = child(reporting, "nsubj")
     if speaker is None or same_mention(speaker, target):
@@ -368,7 +391,9 @@ def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
     yield from _findings(cue.strength, span, region, speaker, target, None)
 
 
-def step_demands(sentence: SpacySpan, previous: Sequence[SpacySpan], lexicon: Lexicon) -> Iterator[Finding]:
+def step_demands(
+    sentence: SpacySpan, previous: Sequence[SpacySpan], lexicon: Lexicon
+) -> Iterator[Finding]:
     """A list that spells out an earlier sentence's demand: "... what steps they might
     take. These steps are releasing ..., signing ... and resuming ...".
 
@@ -381,16 +406,14 @@ def step_demands(sentence: SpacySpan, previous: Sequence[SpacySpan], lexicon: Le
         return
     if not any(d.lower_ in ("these", "those") for d in children(subject, "det")):
         return
-    if root.tag_ == "VBG":
-        first = root  # "are releasing" parsed as a progressive
-    else:
-        first = next((c for c in root.children if c.dep_ in ("attr", "xcomp") and c.tag_ == "VBG"), None)
-        if first is None:
-            return
-    antecedent = next(
-        (t for s in reversed(previous) for t in s if t.lemma_ == subject.lemma_ and t.i < subject.i),
-        None,
-    )
+    # "are releasing ..." is parsed as a progressive, "are: releasing" as an attribute.
+    gerunds = [c for c in root.children if c.dep_ in ("attr", "xcomp") and c.tag_ == "VBG"]
+    first = root if root.tag_ == "VBG" else next(iter(gerunds), None)
+    if first is None:
+        return
+    noun = subject.lemma_
+    earlier = [t for s in reversed(previous) for t in s if t.lemma_ == noun and t.i < subject.i]
+    antecedent = next(iter(earlier), None)
     if antecedent is None:
         return
     top = antecedent.sent.root

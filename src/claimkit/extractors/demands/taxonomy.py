@@ -1,7 +1,8 @@
-"""The demand taxonomy: what a demand asks for, and its CAMEO and PLOVER codes.
+"""The demand taxonomy: what a demand asks for (categories, with their CAMEO and PLOVER
+codes) and the words that signal how hard it asks (cues).
 
-The built-in categories are data (``categories.toml``); plugins add or replace them
-through the ``claimkit_demand_categories`` hook.
+The built-in categories and cues are data (``categories.toml``, ``cues.toml``); plugins
+add to them through the ``claimkit_demand_categories`` and ``claimkit_demand_cues`` hooks.
 """
 
 import tomllib
@@ -16,7 +17,12 @@ from claimkit.types import STRENGTHS
 UNSPECIFIED_CAMEO: Mapping[str, str] = {"appeal": "020", "demand": "100", "threat": "130"}
 
 
-def _words(values: Iterable[str]) -> tuple[str, ...]:
+def _lower(value: str) -> str:
+    return value.lower()
+
+
+def words_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """Lower-case words as a tuple (an attrs converter)."""
     return tuple(value.lower() for value in values)
 
 
@@ -38,14 +44,35 @@ class DemandCategory:
     label: str = ""
     cameo: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     plover: str = ""
-    actions: tuple[str, ...] = attrs.field(default=(), converter=_words)
-    objects: tuple[str, ...] = attrs.field(default=(), converter=_words)
-    terms: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    actions: tuple[str, ...] = attrs.field(default=(), converter=words_tuple)
+    objects: tuple[str, ...] = attrs.field(default=(), converter=words_tuple)
+    terms: tuple[str, ...] = attrs.field(default=(), converter=words_tuple)
 
     def __attrs_post_init__(self) -> None:
         unknown = set(self.cameo) - set(STRENGTHS)
         if unknown:
             raise ValueError(f"category {self.key!r}: unknown strengths {sorted(unknown)}")
+
+
+#: How a cue is written: a verb, a noun, a deontic modal, or a multi-word phrase.
+CUE_POS = ("verb", "noun", "modal", "phrase")
+
+
+@attrs.frozen(kw_only=True)
+class DemandCue:
+    """One word that signals a demand.
+
+    :param lemma: the lemma, lower-case ("urge", "call", "must"; "call upon" for a phrase).
+    :param pos: ``verb``, ``noun``, ``modal`` or ``phrase`` (a verb with its particle).
+    :param strength: ``appeal``, ``demand`` or ``threat``.
+    :param object_is_content: the verb's direct object is what is demanded ("seek
+        concessions") rather than whom it is demanded of ("urge China").
+    """
+
+    lemma: str = attrs.field(converter=_lower)
+    pos: str = attrs.field(validator=attrs.validators.in_(CUE_POS))
+    strength: str = attrs.field(validator=attrs.validators.in_(STRENGTHS))
+    object_is_content: bool = False
 
 
 @attrs.frozen(kw_only=True)

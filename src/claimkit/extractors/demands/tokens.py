@@ -214,9 +214,13 @@ def entity_in(tokens: Iterable[Token], exclude: Token | None = None) -> Token | 
         # "a U.N. resolution" names no party: modifiers in compounds are skipped.
         if token.dep_ == "compound":
             continue
-        if token.ent_type_ in ("GPE", "ORG", "NORP") and token.head.ent_type_ != token.ent_type_:
-            if exclude is None or not same_mention(token, exclude):
-                return token
+        names_party = token.ent_type_ in ("GPE", "ORG", "NORP")
+        if (
+            names_party
+            and token.head.ent_type_ != token.ent_type_
+            and not same_mention(token, exclude)
+        ):
+            return token
     return None
 
 
