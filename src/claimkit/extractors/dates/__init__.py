@@ -47,7 +47,9 @@ def date_claims(recogniser: Recogniser, doc: Doc | None, document: Document) -> 
     for timex in recogniser.timexes(doc, document.text, document.dct):
         if timex.span.end <= document.body_start:
             timex = attrs.evolve(timex, function=CREATION_TIME)
-        yield Claim(kind="date", doc_id=document.id, extractor="dates", evidence=timex.span, times=(timex,))
+        yield Claim(
+            kind="date", doc_id=document.id, extractor="dates", evidence=timex.span, times=(timex,)
+        )
 
 
 @hookimpl

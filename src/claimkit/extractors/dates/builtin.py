@@ -22,6 +22,8 @@ _CALENDAR_UNITS = ("year", "month", "week", "weekend", "quarter", "decade", "cen
 _TEMPORAL_HEADS = frozenset(
     {"year", "season", "budget", "election", "elections", "levels", "level", "model", "census"}
 )
+# Tags of proper names: "the Daily Telegraph" is no frequency.
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 # The month each season starts and ends (northern hemisphere), for "last summer".
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 # Words before "a year" that make it a length of time: "for a year", "over a week".
@@ -51,7 +53,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         f"(?:{alternation(k for k, n in v.numbers.items() if 20 <= n < 100)})[-\\s]"
         f"(?:{alternation(k for k, n in v.numbers.items() if 1 <= n < 10 and len(k) > 2)})"
     )
-    number = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?!\d)|{tens_ones}|{alternation([*v.numbers, *v.vague_numbers])})"
+    number_words = alternation([*v.numbers, *v.vague_numbers])
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?!\d)|{tens_ones}|{number_words})"
     unit = rf"(?P<unit>{alternation(v.units)})s?"
     season = alternation(v.seasons)
     day_part = alternation(v.day_parts)
@@ -222,15 +225,23 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
 
     def reference(m: re.Match[str], c: Context) -> str | None:
         word = normal_space(m.group(0)).lower()
+        if c.tag in _NAME_TAGS:
+            return None  # "Current Affairs"
         # "the team now in Beijing": a "now" that qualifies a phrase rather than a
         # verb or a state does not place anything in time.
         if word == "now" and c.head_tag and not c.head_tag.startswith(("VB", "MD", "JJ")):
             return None
         return v.references[word]
 
+    def frequency(m: re.Match[str], c: Context) -> str | None:
+        if c.tag in _NAME_TAGS:
+            return None  # "the Daily Wire"
+        return v.sets[normal_space(m.group(0)).lower()]
+
     def holiday(m: re.Match[str], c: Context) -> str:
         names = {k.lower(): val for k, val in v.holidays.items()}
-        month_number, day_of_month = (int(x) for x in names[normal_space(m.group(0)).lower()].split("-"))
+        month_day = names[normal_space(m.group(0)).lower()]
+        month_number, day_of_month = (int(x) for x in month_day.split("-"))
         return cal.month_value(c.dct, month_number, c.tense, day_of_month=day_of_month)
 
     def season_value(c: Context, code: str, *, shift: int = 0, tense: object = None) -> str:
@@ -241,7 +252,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         if shift < 0 or tense == "past":
             year -= first > c.dct.month or (shift < 0 and c.dct.month <= last)
         elif shift > 0 or tense == "future":
-            year += last < c.dct.month or shift > 0 and c.dct.month >= first
+            year += last < c.dct.month or (shift > 0 and c.dct.month >= first)
         return f"{year:04d}-{code}"
 
     the = r"(?P<the>the\s+)?"
@@ -334,9 +345,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=named_weekday,
         ),
-        DateRule(
-            name="the-weekend", pattern=r"the\s+weekend", type="DATE", value=the_weekend
-        ),
+        DateRule(name="the-weekend", pattern=r"the\s+weekend", type="DATE", value=the_weekend),
         DateRule(
             name="decade",
             pattern=r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]*)?"
@@ -378,7 +387,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(name="holiday", pattern=alternation(v.holidays), type="DATE", value=holiday),
         DateRule(name="reference", pattern=alternation(v.references), type="DATE", value=reference),
-        DateRule(name="set", pattern=alternation(v.sets), type="SET", value=lambda m, c: v.sets[normal_space(m.group(0)).lower()]),
+        DateRule(name="set", pattern=alternation(v.sets), type="SET", value=frequency),
     ]
 
 

@@ -118,8 +118,9 @@ def month_value(
 
 
 def shifted_month(dct: dt.date | None, number: int, shift: int) -> str:
-    """"last November" (shift -1): the latest November before the creation month;
-    "next March" (+1) the first after it; "this May" (0) the creation year's."""
+    """A month moved by a shift word: "last November" (-1) is the latest November
+    before the creation month, "next March" (+1) the first after it, "this May" (0)
+    the creation year's."""
     if dct is None:
         return f"XXXX-{number:02d}"
     year = dct.year

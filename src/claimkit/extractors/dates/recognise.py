@@ -78,7 +78,9 @@ class Recogniser:
                 possessive = _POSSESSIVE.match(text, end)
                 if possessive is not None and rule.type != "SET":
                     end = possessive.end()
-                yield Candidate(rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order)
+                yield Candidate(
+                    rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order
+                )
 
     def _context(self, doc: Doc | None, candidate: Candidate, base: Context) -> Context:
         """``base`` (the creation time) with what the parse says around the match."""
@@ -90,13 +92,16 @@ class Recogniser:
         return attrs.evolve(
             base,
             tense=governing_tense(root, self.vocabulary.future_cues),
+            tag=root.tag_ or None,
             head=head.lower_ if head is not None else None,
             head_tag=head.tag_ if head is not None else None,
             dep=root.dep_ or None,
         )
 
 
-def build_recogniser(vocabulary: Vocabulary, plugin_rules: Sequence[DateRule], builtin: Sequence[DateRule]) -> Recogniser:
+def build_recogniser(
+    vocabulary: Vocabulary, plugin_rules: Sequence[DateRule], builtin: Sequence[DateRule]
+) -> Recogniser:
     """A recogniser trying ``plugin_rules`` before the ``builtin`` ones."""
     one_word = [w for w in vocabulary.mods if " " not in w]
     phrases = [w for w in vocabulary.mods if " " in w]

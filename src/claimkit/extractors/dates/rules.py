@@ -34,6 +34,7 @@ class Context:
     :param dct_value: the creation time as given (a TIMEX3 date, maybe with a time).
     :param tense: the tense of the governing verb ("will meet on Thursday": future), or
         None when no verb governs the expression.
+    :param tag: the Penn Treebank tag of the expression's root token.
     :param head: the lower-cased word the expression attaches to in the parse, if any.
     :param head_tag: that word's Penn Treebank tag.
     :param dep: the dependency label of the expression's root token.
@@ -42,6 +43,7 @@ class Context:
     dct: dt.date | None = None
     dct_value: str | None = None
     tense: Tense | None = None
+    tag: str | None = None
     head: str | None = None
     head_tag: str | None = None
     dep: str | None = None

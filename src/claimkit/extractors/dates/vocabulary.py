@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 
@@ -90,7 +90,9 @@ def alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
     forms = set(words)
     if capitalised:
         forms = {f for w in forms for f in (w[:1].upper() + w[1:], w.upper())}
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+    body = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)
+    )
     return f"(?-i:{body})" if capitalised else f"(?:{body})"
 
 
@@ -99,10 +101,18 @@ def load_vocabulary() -> Vocabulary:
     """The built-in vocabulary (read once)."""
     source = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
     data = tomllib.loads(source)
-    units = {name: Unit(letter=u["letter"], factor=u.get("factor", 1), time=u.get("time", False)) for name, u in data.pop("units").items()}
-    sets_ = {k: frozenset(data.pop(k)) for k in ("ambiguous_months", "month_triggers", "vague_numbers", "future_cues")}
-    tables: dict[str, Any] = {k: _frozen(v) for k, v in data.items()}
-    return Vocabulary(units=_frozen(units), **sets_, **tables)
+    units = {
+        name: Unit(letter=u["letter"], factor=u.get("factor", 1), time=u.get("time", False))
+        for name, u in data.pop("units").items()
+    }
+    return Vocabulary(
+        units=_frozen(units),
+        ambiguous_months=frozenset(data.pop("ambiguous_months")),
+        month_triggers=frozenset(data.pop("month_triggers")),
+        vague_numbers=frozenset(data.pop("vague_numbers")),
+        future_cues=frozenset(data.pop("future_cues")),
+        **{name: _frozen(table) for name, table in data.items()},
+    )
 
 
 def _lower(table: Mapping[str, int]) -> Mapping[str, int]:

@@ -1,0 +1,235 @@
+"""The dates extractor: recognition, normalisation against the creation time and the
+tense of the governing verb, ranges, plugin rules, and properties on any text."""
+
+import re
+import types
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claimkit
+from claimkit.extractors.dates import DateRule, Normalised
+from claimkit.readers import build_document
+from claimkit.types import Timex
+
+# TIMEX3 value syntax: dates (down to weeks, quarters, halves, seasons, decades and
+# centuries, X for unknown digits), times of day, durations, and the reference words.
+_YEAR = r"(?:\d{4}|\d{3}|\d{2}|X{4})"
+_DATE = (
+    rf"{_YEAR}(?:-(?:\d{{2}}|XX)(?:-(?:\d{{2}}|XX))?|-W(?:\d{{2}}|XX)(?:-(?:[1-7]|WE))?"
+    r"|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
+)
+_TIME = r"T(?:\d{2}:\d{2}(?::\d{2})?|MO|AF|EV|NI)(?:Z|[+-]\d{2}:\d{2})?"
+_DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D))+|PT(?:(?:\d+|X)[HMS])+"
+TIMEX3_VALUE = re.compile(rf"^(?:{_DATE}(?:{_TIME})?|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF)$")
+
+
+@pytest.fixture(scope="module")
+def dates_pipeline() -> claimkit.Pipeline:
+    return claimkit.Pipeline()
+
+
+def timexes(pipeline: claimkit.Pipeline, text: str, dct: str | None = None) -> list[Timex]:
+    document = build_document("t", text, dct=dct)
+    result = pipeline.process(document)
+    return [c.times[0] for c in result.claims if c.kind == "date"]
+
+
+def found(pipeline: claimkit.Pipeline, text: str, dct: str | None = None) -> dict[str, str]:
+    """Each expression's text and value."""
+    return {t.span.text: t.value for t in timexes(pipeline, text, dct)}
+
+
+# 1997-03-04 is a Tuesday.
+TUESDAY = "1997-03-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The ministers will meet on Thursday to sign it.", "Thursday", "1997-03-06"),
+        ("The ministers met on Thursday to sign it.", "Thursday", "1997-02-27"),
+        ("Talks, scheduled for Friday, are in doubt.", "Friday", "1997-03-07"),
+        ("The agency is to publish its figures on Monday.", "Monday", "1997-03-10"),
+        ("The agency said Tuesday that exports fell.", "Tuesday", "1997-03-04"),
+        ("Rebels seized the town on Sunday, witnesses said.", "Sunday", "1997-03-02"),
+        ("Voters will go to the polls in October.", "October", "1997-10"),
+        ("The minister resigned in October.", "October", "1996-10"),
+        ("Parliament reconvenes on April 2.", "April 2", "1997-04-02"),
+        ("Both sides signed a truce on December 20, 1995.", "December 20, 1995", "1995-12-20"),
+        ("The deal was struck in June 1993.", "June 1993", "1993-06"),
+    ],
+)
+def test_bare_dates_take_their_direction_from_the_verb(
+    dates_pipeline: claimkit.Pipeline, sentence: str, expression: str, value: str
+) -> None:
+    assert found(dates_pipeline, sentence, TUESDAY)[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "kind", "value"),
+    [
+        ("Prices rose last month.", "last month", "DATE", "1997-02"),
+        ("Orders slumped last week.", "last week", "DATE", "1997-W09"),
+        ("Inflation will ease next year.", "next year", "DATE", "1998"),
+        ("Shares fell sharply yesterday.", "yesterday", "DATE", "1997-03-03"),
+        ("The firm was founded 20 years ago.", "20 years ago", "DATE", "1977"),
+        ("Output doubled over the past three years.", "the past three years", "DURATION", "P3Y"),
+        ("The strike lasted two weeks.", "two weeks", "DURATION", "P2W"),
+        ("He spent a decade in exile.", None, None, None),
+        ("Oil output peaked in the 1980s.", "the 1980s", "DATE", "198"),
+        (
+            "Profit rose in the third quarter of 1995.",
+            "the third quarter of 1995",
+            "DATE",
+            "1995-Q3",
+        ),
+        ("The index closed at 10:30 a.m. EDT.", "10:30 a.m. EDT", "TIME", "1997-03-04T10:30-04:00"),
+        ("The report is published weekly.", "weekly", "SET", "P1W"),
+        ("Prices are now rising.", "now", "DATE", "PRESENT_REF"),
+        ("Officials recently met in Rome.", "recently", "DATE", "PAST_REF"),
+        ("Next year's budget is tight.", "Next year's", "DATE", "1998"),
+    ],
+)
+def test_expressions_and_values(
+    dates_pipeline: claimkit.Pipeline,
+    sentence: str,
+    expression: str | None,
+    kind: str | None,
+    value: str | None,
+) -> None:
+    got = timexes(dates_pipeline, sentence, TUESDAY)
+    if expression is None:
+        assert got == []
+        return
+    (timex,) = [t for t in got if t.span.text == expression]
+    assert (timex.type, timex.value) == (kind, value)
+
+
+def test_week_values_cross_the_year_end(dates_pipeline: claimkit.Pipeline) -> None:
+    # 2003-01-01 is in ISO week 2003-W01; the week before is 2002-W52.
+    assert found(dates_pipeline, "Sales slowed last week.", "2003-01-01")["last week"] == "2002-W52"
+
+
+def test_mod_words_join_the_expression(dates_pipeline: claimkit.Pipeline) -> None:
+    got = {
+        t.span.text: t
+        for t in timexes(
+            dates_pipeline,
+            "Rains came in late October and by the end of 1995 in mid-1994.",
+            TUESDAY,
+        )
+    }
+    assert (got["late October"].value, got["late October"].mod) == ("1996-10", "END")
+    assert (got["the end of 1995"].value, got["the end of 1995"].mod) == ("1995", "END")
+    assert (got["mid-1994"].value, got["mid-1994"].mod) == ("1994", "MID")
+
+
+def test_durations_to_now_are_anchored_at_the_creation_date(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    (timex,) = timexes(dates_pipeline, "Exports grew in the past two years.", "1997-03-04T09:00")
+    assert (timex.value, timex.anchor) == ("P2Y", "1997-03-04")
+
+
+def test_range_ends_carry_the_interval(dates_pipeline: claimkit.Pipeline) -> None:
+    got = timexes(dates_pipeline, "The fair runs from May 3 to June 9.", TUESDAY)
+    assert [(t.span.text, t.interval) for t in got] == [
+        ("May 3", "1997-05-03/1997-06-09"),
+        ("June 9", "1997-05-03/1997-06-09"),
+    ]
+    pair = timexes(dates_pipeline, "They met on Monday and Friday.", TUESDAY)
+    assert [t.interval for t in pair] == [None, None]
+
+
+def test_without_a_creation_time_values_stay_underspecified(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    got = found(dates_pipeline, "She arrived on Tuesday, left last month and returns in November.")
+    assert got == {"Tuesday": "XXXX-WXX-2", "last month": "XXXX-XX", "November": "XXXX-11"}
+
+
+def test_header_dates_are_the_creation_time(dates_pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Published by Daily Wire - Monday, March 3, 1997\nLONDON (Reuter) - The talks ended Monday."
+    )
+    document = build_document("h", text)
+    claims = [c for c in dates_pipeline.process(document).claims if c.kind == "date"]
+    header, body = (c.times[0] for c in claims)
+    assert (header.value, header.function) == ("1997-03-03", "CREATION_TIME")
+    assert (body.span.text, body.value, body.function) == ("Monday", "1997-03-03", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You may go now, she said to the guard at the gate.",
+        "Some 1500 troops crossed the border.",
+        "The 45-year-old driver was unhurt.",
+        "He drew a line down the middle of the page.",
+    ],
+)
+def test_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sentence: str) -> None:
+    got = [t for t in timexes(dates_pipeline, sentence, TUESDAY) if t.value != "PRESENT_REF"]
+    assert got == []
+
+
+def test_plugin_rules_win_over_built_in_ones() -> None:
+    def fiscal(match: re.Match[str], context: object) -> Normalised:
+        return Normalised(value=f"FY{match.group(1)}", type="DATE")
+
+    plugin = types.SimpleNamespace(
+        claimkit_date_rules=claimkit.hookimpl(
+            lambda: [DateRule(name="fiscal", pattern=r"FY ?(\d{4})", type="DATE", value=fiscal)]
+        )
+    )
+    pipeline = claimkit.Pipeline(plugins=[plugin])
+    (timex,) = timexes(pipeline, "Spending rose in FY 1996.", TUESDAY)
+    assert (timex.span.text, timex.value) == ("FY 1996", "FY1996")
+
+
+def test_a_rule_may_reject_its_match(dates_pipeline: claimkit.Pipeline) -> None:
+    rule = DateRule(name="never", pattern="Tuesday", type="DATE", value=lambda m, c: None)
+    assert rule.normalise(re.search("Tuesday", "on Tuesday"), object()) is None  # type: ignore[arg-type]
+
+
+FRAGMENTS = [
+    "Tuesday", "last week", "the past six years", "late February", "the end of 1996",
+    "15 years ago", "annual", "March 10 to April 18", "2:09 PM EST", "the 1990s", "Q3",
+    "the third quarter", "this year's", "next month", "now", "recently", "Feb 29",
+    "February 30", "the summer of 1996", "9 a.m. Tuesday", "'96", "1/2/03", "May",
+    "between 1990 and 1995", "twenty-four hours", "several years", "the weekend",
+]  # fmt: skip
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=12).map(
+    " ".join
+)
+creation_times = st.one_of(
+    st.none(),
+    st.dates().map(lambda d: d.isoformat() if d.year >= 1000 else None),
+    st.datetimes(timezones=st.none()).map(
+        lambda d: d.strftime("%Y-%m-%dT%H:%M") if d.year >= 1000 else None
+    ),
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts, dct=creation_times)
+def test_any_text_gives_exact_spans_and_valid_values(
+    dates_pipeline: claimkit.Pipeline, text: str, dct: str | None
+) -> None:
+    for timex in timexes(dates_pipeline, text, dct):
+        assert text[timex.span.start : timex.span.end] == timex.span.text
+        assert TIMEX3_VALUE.match(timex.value), timex.value
+        if timex.interval is not None:
+            begin, end = timex.interval.split("/")
+            assert TIMEX3_VALUE.match(begin) and TIMEX3_VALUE.match(end)
+
+
+def test_the_value_pattern_rejects_malformed_values() -> None:
+    for bad in ("1997-1-28", "P6", "T14:09", "1997-W5", "PT1988S1", "199X-Q5", "FUTURE"):
+        assert not TIMEX3_VALUE.match(bad), bad
+    for good in ("1997-01-28T14:09-05:00", "XXXX-WXX-2", "199", "P6Y", "PT24H", "1996-SU"):
+        assert TIMEX3_VALUE.match(good), good
