@@ -177,6 +177,11 @@ def _that_clause(verb: Token) -> Token | None:
             continue
         if c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in _MANDATIVE for a in c.children):
             return c
+        # A subjunctive the tagger took for a past or present form: "demanded that the
+        # government resign", "demanding the administration cut off aid".
+        subject = child(c, "nsubj", "nsubjpass")
+        if subject is not None and subject.tag_ in ("NN", "NNP") and c.lower_ == c.lemma_.lower():
+            return c
     return None
 
 
@@ -326,6 +331,12 @@ def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
     for prep in children(noun, "prep"):
         if prep.lower_ in ("to", "on"):
             addressee = next(iter(children(prep, "pobj")), None)
+    if cue.strength == "threat" and addressee is not None and is_actor(addressee):
+        # "issued an ultimatum to Damascus": the ultimatum itself is what is known.
+        yield from _findings(
+            cue.strength, _cue_span(noun, None), phrase(noun), demander, addressee, reporter
+        )
+        return
     for clause in noun.children:
         if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and clause.pos_ == "VERB":
             if any(a.lower_ == "to" for a in clause.children):

@@ -73,7 +73,8 @@ def is_actor(token: Token) -> bool:
     compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
     organizations = vocabulary()["organization"]
     return (
-        token.ent_type_ in _ACTOR_ENTS
+        # "all political forces in Yemen" names actors through the place they are of.
+        any(t.ent_type_ in _ACTOR_ENTS for t in mention_tokens(token))
         or token.pos_ == "PROPN"
         or token.lemma_.lower() in organizations
         or f"{compound} {token.lower_}".strip() in organizations
