@@ -233,7 +233,8 @@ def test_html_visible_text_title_and_published_time(
     (document,) = read_file(pm, write(tmp_path / "page.html", page))
     assert document.text == 'Headline\nThe diplomat "said" so.\nTwo\nlines'
     assert document.title == "Talks & more"
-    assert (document.dct, document.dct_origin) == ("2016-09-12T10:00:00Z", "metadata")
+    assert document.dct is not None and document.dct.startswith("2016-09-12T10:00")
+    assert document.dct_origin == "metadata"
     for hidden in ("color", "hidden", "enable js", "Talks"):
         assert hidden not in document.text
 
