@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 
+import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.conditions import conditional_threats
@@ -13,9 +14,9 @@ from claimkit.extractors.demands.taxonomy import (
     cameo_code,
     categorize,
 )
-from claimkit.extractors.demands.tokens import depth, mention
-from claimkit.sources import mention_source
-from claimkit.types import Claim, Demand, Document, Span
+from claimkit.extractors.demands.tokens import depth, mention, trim
+from claimkit.sources import mention_source, mention_tokens
+from claimkit.types import Claim, Demand, Document, Source, Span
 
 #: The category of a demand whose content matches none.
 UNSPECIFIED = "unspecified"
@@ -53,6 +54,22 @@ def _evidence(text: str, finding: Finding) -> tuple[int, int]:
     ):
         end += 1
     return start, end
+
+
+def _demander(finding: Finding) -> Source | None:
+    """The demander's Source, its mention cut short of the demand when the parser hung
+    the demand on it ("calls by rights groups *for Ankara to ...*")."""
+    head = finding.demander
+    if head is None:
+        return None
+    source = mention_source(head)
+    parts = [finding.action[0], *([finding.addressee] if finding.addressee is not None else [])]
+    hung = [c for c in head.children if c.i > head.i and any(p in c.subtree for p in parts)]
+    if not hung:
+        return source
+    tokens = trim([t for t in mention_tokens(head) if t.i < min(c.left_edge.i for c in hung)])
+    span = Span.of(head.doc.text, *offsets(tokens))
+    return attrs.evolve(source, name=span.text, mentions=(span,))
 
 
 def _plover(strength: str, category: DemandCategory | None, mode: str | None) -> str:
@@ -102,6 +119,8 @@ def find_claims(
     claims = []
     for n, finding in enumerate(findings):
         match = classify(categories, finding.action)
+        if finding.needs_category and (match is None or match.strength < 2):
+            continue
         category = match.category if match is not None else None
         addressee = _addressee(finding, findings[:n])
         mode = None
@@ -110,7 +129,7 @@ def find_claims(
             threat = threat_mode(lexicon, [t.lemma_.lower() for t in finding.consequence])
             if threat is not None:
                 mode, cameo = threat.mode, threat.cameo
-        source = mention_source(finding.demander) if finding.demander is not None else None
+        source = _demander(finding)
         demand = Demand(
             strength=finding.strength,
             category=category.key if category is not None else UNSPECIFIED,

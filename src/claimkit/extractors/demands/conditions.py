@@ -38,7 +38,11 @@ def _condition_marker(clause: Token) -> tuple[Token, bool] | None:
     if mark is not None and mark.lower_ in ("unless", "if"):
         return mark, mark.lower_ == "if" and not _negative(clause)
     first = clause.doc[min(t.i for t in clause.subtree)]
-    if first.lower_ in ("should", "were", "had") and first.head is clause and first.dep_ == "aux":
+    if (
+        first.lower_ in ("should", "were", "had")
+        and first.head.i == clause.i
+        and first.dep_ == "aux"
+    ):
         return first, not _negative(clause)
     return None
 

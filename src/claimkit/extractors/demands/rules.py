@@ -50,6 +50,8 @@ class Finding:
     set on the first action of a cue: its evidence reaches back to the demander and the
     cue, later coordinated actions' evidence is the action alone. ``evidence`` is set
     when a rule knows the stretch the demand rests on (a conditional's whole clause).
+    ``needs_category`` marks a finding that is a demand only if what it asks for falls in
+    a category.
     """
 
     strength: str
@@ -62,6 +64,7 @@ class Finding:
     evidence: tuple[int, int] | None = None
     condition: tuple[int, int] | None = None
     consequence: Sequence[Token] = ()
+    needs_category: bool = False
 
 
 def offsets(tokens: Sequence[Token]) -> tuple[int, int]:
@@ -131,12 +134,12 @@ def _infinitive(verb: Token) -> Token | None:
 
 def _misattached_conjuncts(verb: Token, action: Token) -> list[Token]:
     """Later actions hung on the cue instead of the first action ("pressuring China to
-    release ..., allow ..."): conjuncts of the cue of the action's form, without a subject
-    of their own before them."""
+    release ..., allow ...", "urged Myanmar to free ..., lift ..."): conjuncts or second
+    complements of the cue of the action's form, without a subject of their own."""
     found = []
     if action.tag_ not in ("VB", "VBP"):
         return []
-    for c in children(verb, "conj"):
+    for c in children(verb, "conj", "xcomp"):
         has_subject = any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children)
         if c.i > action.i and c.tag_ in ("VB", "VBP") and not has_subject:
             found.append(c)
@@ -236,7 +239,11 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
                 yield attrs.evolve(finding, consequence=consequence)
             return
         for prep in children(verb, "prep"):
-            if prep.lower_ in _ADDRESSEE_PREPS and any(o is addressee for o in prep.children):
+            if (
+                prep.lower_ in _ADDRESSEE_PREPS
+                and addressee is not None
+                and any(o.i == addressee.i for o in prep.children)
+            ):
                 span = _cue_span(verb, prep)
         yield from _findings(strength, span, region, demander, addressee, reporter)
         return
@@ -289,9 +296,12 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         if topics:
             last = max(t.i for p in topics for t in p.subtree)
             tokens = trim(list(verb.doc[tokens[0].i : last + 1]))
-        yield from _findings(
+        for finding in _findings(
             object_cue.strength, span, tokens, demander, source, reporter, split=False
-        )
+        ):
+            # "seeking re-election" asks nothing of anyone: without an addressee, what is
+            # sought must be a known kind of demand.
+            yield attrs.evolve(finding, needs_category=source is None)
 
 
 def _noun_demander(noun: Token) -> Token | None:
@@ -314,8 +324,11 @@ def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
     if cue is None or noun.pos_ != "NOUN":
         return
     demander = _noun_demander(noun)
-    reporter = reporter_of(noun.head, lexicon, demander) if noun.head is not noun else None
+    reporter = reporter_of(noun.head, lexicon, demander) if noun.head.i != noun.i else None
     found = _for_phrase(noun)
+    if found is None and demander is not None and demander.head.head.i == noun.i:
+        # "calls by rights groups for Ankara to ...": the parser hangs "for" on the agent.
+        found = _for_phrase(demander)
     if found is not None:
         prep, obj = found
         infinitive = _followed_by_infinitive(obj)

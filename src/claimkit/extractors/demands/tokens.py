@@ -58,7 +58,7 @@ def subject_of(verb: Token) -> Token | None:
             return objects[0] if objects else None
         if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ not in _SHARED_SUBJECT or current.head is current:
+        if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             return None
         if current.dep_ == "advcl" and child(current, "mark") is not None:
             return None
@@ -202,9 +202,9 @@ def split_actions(region: Sequence[Token]) -> list[list[Token]]:
 
 def _conj_of(token: Token, head: Token) -> bool:
     current = token
-    while current.dep_ == "conj" and current.head is not current:
+    while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
-        if current is head:
+        if current.i == head.i:
             return True
     return False
 
