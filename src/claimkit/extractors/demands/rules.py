@@ -301,7 +301,8 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         ):
             # "seeking re-election" asks nothing of anyone: without an addressee, what is
             # sought must be a known kind of demand.
-            yield attrs.evolve(finding, needs_category=source is None)
+            vague = lemma in lexicon.words("needs_category")
+            yield attrs.evolve(finding, needs_category=vague and source is None)
 
 
 def _noun_demander(noun: Token) -> Token | None:
