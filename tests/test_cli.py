@@ -220,11 +220,6 @@ def test_python_dash_m(corpus: Path, tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines()[-1].startswith("claimkit: 4 documents")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.main catches PluginLoadError/PluginError but not pluggy's "
-    "PluginValidationError: a misspelt hook ends in a traceback",
-)
 def test_plugin_with_a_misspelt_hook_is_a_one_line_error(
     corpus: Path,
     tmp_path: Path,
@@ -239,3 +234,28 @@ def test_plugin_with_a_misspelt_hook_is_a_one_line_error(
     monkeypatch.delitem(sys.modules, "claimkit_cli_misspelt", raising=False)
     assert main([str(corpus), "-p", "claimkit_cli_misspelt"]) == 2
     assert "claimkit_extractorz" in capsys.readouterr().err
+
+
+def test_bad_dct_is_refused_up_front(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("The minister said the talks failed.", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        main([str(tmp_path), "--dct", "not a date"])
+    assert stopped.value.code == 2
+    assert "--dct" in capsys.readouterr().err
+
+
+def test_output_inside_the_input_folder_is_not_read(tmp_path, capsys) -> None:
+    for n in range(20):
+        (tmp_path / f"{n:02d}.txt").write_text(
+            f"Official {n} said the talks failed.", encoding="utf-8"
+        )
+    out = tmp_path / "claims.jsonl"
+    assert main([str(tmp_path), "-o", str(out)]) == 0
+    assert "claims.jsonl" not in capsys.readouterr().err
+
+
+def test_unwritable_output_is_one_line(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("The minister said the talks failed.", encoding="utf-8")
+    assert main([str(tmp_path), "-o", str(tmp_path / "missing" / "out.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 from spacy.tokens import Doc
 
-from claimkit.types import Claim, Document
+from claimkit.types import Claim, Document, strings
 
 #: What an extractor is: a function of the spaCy parse and the document to claims.
 ExtractFunction = Callable[[Doc, Document], Iterable[Claim]]
@@ -27,9 +27,9 @@ class Extractor:
 
     name: str
     extract: ExtractFunction
-    kinds: tuple[str, ...] = attrs.field(converter=tuple)
+    kinds: tuple[str, ...] = attrs.field(converter=strings)
     data_types: Mapping[str, type] = attrs.field(factory=dict, hash=False)
     requires: tuple[str, ...] = attrs.field(
-        default=("tagger", "parser", "ner", "lemmatizer"), converter=tuple
+        default=("tagger", "parser", "ner", "lemmatizer"), converter=strings
     )
     description: str = ""

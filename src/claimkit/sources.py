@@ -25,7 +25,9 @@ _AFFILIATION_PREPS = frozenset({"of", "at", "for", "from", "with"})
 @functools.cache
 def vocabulary() -> dict[str, frozenset[str]]:
     """The source-kind nouns and pronoun classes of ``data/sources.toml``."""
-    data = tomllib.loads(resources.files("claimkit.data").joinpath("sources.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        resources.files("claimkit.data").joinpath("sources.toml").read_text("utf-8")
+    )
     return {key: frozenset(words) for key, words in data.items()}
 
 
@@ -84,7 +86,11 @@ def source_kind(head: Token) -> str:
         return "document"
     if entity in _PERSON_ENTS:
         return "person"
-    if entity in _ORG_ENTS or lemma in vocab["organization"] or compound.strip() in vocab["organization"]:
+    if (
+        entity in _ORG_ENTS
+        or lemma in vocab["organization"]
+        or compound.strip() in vocab["organization"]
+    ):
         return "organization"
     if head.pos_ == "PROPN":
         return "person" if head.tag_ != "NNPS" else "organization"
@@ -138,4 +144,3 @@ def _name(span: Span, role: str | None) -> str:
     if role and span.text.endswith(role):
         return span.text[: -len(role)].rstrip(" ,")
     return span.text
-

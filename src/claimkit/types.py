@@ -5,7 +5,7 @@ offsets into :attr:`Document.text` (Python string indices, i.e. Unicode code poi
 together with the text it covers, so ``document.text[span.start:span.end] == span.text``.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -25,6 +25,11 @@ STYLES: Final = ("direct", "indirect", "mixed")
 TIMEX_TYPES: Final = ("DATE", "TIME", "DURATION", "SET")
 #: Strength of a demand, kept apart from its content (CAMEO 02x / 10x / 13x).
 STRENGTHS: Final = ("appeal", "demand", "threat")
+
+
+def strings(items: Iterable[str]) -> tuple[str, ...]:
+    """A tuple of strings from any iterable of them (an attrs converter)."""
+    return tuple(items)
 
 
 def _span_is_consistent(instance: "Span", attribute: "attrs.Attribute[int]", end: int) -> None:
@@ -55,6 +60,10 @@ class Span:
 
     def __contains__(self, other: "Span") -> bool:
         return self.start <= other.start and other.end <= self.end
+
+
+def _spans(items: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -102,7 +111,7 @@ class Source:
     name: str
     kind: str = attrs.field(validator=attrs.validators.in_(SOURCE_KINDS))
     named: bool
-    mentions: tuple[Span, ...] = attrs.field(converter=tuple)
+    mentions: tuple[Span, ...] = attrs.field(converter=_spans)
     role: str | None = None
     affiliation: str | None = None
 
@@ -126,6 +135,10 @@ class Timex:
     function: str | None = None
     anchor: str | None = None
     interval: str | None = None
+
+
+def _timexes(items: Iterable[Timex]) -> tuple[Timex, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -176,7 +189,7 @@ class Claim:
     style: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(STYLES))
     )
-    times: tuple[Timex, ...] = attrs.field(default=(), converter=tuple)
+    times: tuple[Timex, ...] = attrs.field(default=(), converter=_timexes)
     said_on: str | None = None
     data: Any = None
 

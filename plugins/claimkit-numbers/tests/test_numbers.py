@@ -4,10 +4,10 @@ import importlib.metadata
 import json
 
 import pytest
+from claimkit_numbers import Quantity
 
 import claimkit
 from claimkit.serialize import claim_from_json, to_json
-from claimkit_numbers import Quantity
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,9 @@ def test_counts_bound_and_unit(pipeline: claimkit.Pipeline) -> None:
 
 
 def test_percent_with_direction(pipeline: claimkit.Pipeline) -> None:
-    claims = quantities(pipeline, "Exports rose 3.5 percent last year while imports fell 2 percent.")
+    claims = quantities(
+        pipeline, "Exports rose 3.5 percent last year while imports fell 2 percent."
+    )
     assert [(c.data.value, c.data.unit, c.data.change) for c in claims] == [
         (3.5, "percent", "up"),
         (2.0, "percent", "down"),

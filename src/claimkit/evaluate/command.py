@@ -36,13 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("folder", type=Path, metavar="FOLDER", help="the documents")
-    parser.add_argument("--gold", type=Path, metavar="DIR",
-                        help="the folder of gold files (default: FOLDER/gold)")
-    parser.add_argument("--predictions", type=Path, metavar="FILE",
-                        help="score these claims (JSON Lines written by claimkit) instead "
-                             "of running claimkit")
-    parser.add_argument("--errors", action="store_true",
-                        help="list every miss, extra and wrong value")
+    parser.add_argument(
+        "--gold", type=Path, metavar="DIR", help="the folder of gold files (default: FOLDER/gold)"
+    )
+    parser.add_argument(
+        "--predictions",
+        type=Path,
+        metavar="FILE",
+        help="score these claims (JSON Lines written by claimkit) instead of running claimkit",
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="list every miss, extra and wrong value"
+    )
     add_pipeline_options(parser)
     return parser
 
@@ -52,12 +57,12 @@ def main(argv: Sequence[str]) -> int:
     gold_dir = options.gold or options.folder / "gold"
     present = {name: gold_dir / name for name in SCORERS if (gold_dir / name).is_file()}
     if not present:
-        print(f"claimkit evaluate: no gold files ({', '.join(SCORERS)}) in {gold_dir}", file=sys.stderr)
+        print(
+            f"claimkit evaluate: no gold files ({', '.join(SCORERS)}) in {gold_dir}",
+            file=sys.stderr,
+        )
         return 2
-    if options.predictions:
-        claims = load_predictions(options.predictions)
-    else:
-        claims = predict(options)
+    claims = load_predictions(options.predictions) if options.predictions else predict(options)
     for name, path in present.items():
         section = SCORERS[name](read_gold(path), claims)
         print(render(section, errors=options.errors))

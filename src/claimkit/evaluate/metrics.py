@@ -1,11 +1,11 @@
 """Counts, precision/recall/F1, and one-to-one matching of predictions to gold."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 import attrs
 
-from claimkit.types import Span
+from claimkit.types import Span, strings
 
 G = TypeVar("G")
 P = TypeVar("P")
@@ -33,13 +33,17 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _metrics(items: Iterable[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+    return tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Section:
     """The scores of one extractor against one gold file, and what it got wrong."""
 
     name: str
-    metrics: tuple[tuple[str, float], ...] = attrs.field(converter=tuple)
-    errors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    metrics: tuple[tuple[str, float], ...] = attrs.field(converter=_metrics)
+    errors: tuple[str, ...] = attrs.field(default=(), converter=strings)
 
     def get(self, metric: str) -> float:
         return dict(self.metrics)[metric]

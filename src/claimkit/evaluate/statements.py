@@ -25,7 +25,9 @@ def score(gold: list[dict[str, Any]], claims: Mapping[str, Sequence[Claim]]) -> 
         records = gold_docs.get(doc_id, [])
         predicted = _statements(claims.get(doc_id, ()))
         pairs = match(
-            records, predicted, lambda g, p: dice(span(g["content"]), p.content)  # type: ignore[arg-type]
+            records,
+            predicted,
+            lambda g, p: dice(span(g["content"]), p.content),  # type: ignore[arg-type]
         )
         counts.tp += len(pairs)
         counts.fn += len(records) - len(pairs)
@@ -43,12 +45,17 @@ def score(gold: list[dict[str, Any]], claims: Mapping[str, Sequence[Claim]]) -> 
                     f"gold {record['source']['entity']} ({record['source']['text']!r}), "
                     f"predicted {_describe(claim)} -> {entity}"
                 )
-            if claim.cue is not None and claim.cue.start == record["cue"]["start"] and claim.cue.end == record["cue"]["end"]:
+            if (
+                claim.cue is not None
+                and claim.cue.start == record["cue"]["start"]
+                and claim.cue.end == record["cue"]["end"]
+            ):
                 cue_right += 1
             if claim.style == record["style"]:
                 style_right += 1
         errors += [
-            f"{doc_id}: missed {r['source']['text']!r} {r['cue']['text']!r} {r['content']['text'][:70]!r}"
+            f"{doc_id}: missed {r['source']['text']!r} {r['cue']['text']!r} "
+            f"{r['content']['text'][:70]!r}"
             for r in records
             if id(r) not in matched_gold
         ]

@@ -16,7 +16,7 @@ starts a new one, the way a reader of news does:
 """
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -36,7 +36,7 @@ _NEUTER = frozenset({"organization", "document"})
 
 
 @hookimpl(wrapper=True)
-def claimkit_process_claims(doc: Doc) -> Iterator[None]:
+def claimkit_process_claims(doc: Doc) -> Generator[None, list[Claim], list[Claim]]:
     claims: list[Claim] = yield
     return resolve_sources(doc, claims)
 
@@ -94,28 +94,33 @@ def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if source is None or not source.mentions:
             return source
         mention = source.mentions[0]
-        return sources[id(by_span[(mention.start, mention.end)])]
+        entity = by_span.get((mention.start, mention.end))
+        return source if entity is None else sources[id(entity)]
 
     out = []
     for claim in claims:
-        changes: dict[str, object] = {"source": resolved(claim.source)}
-        if isinstance(claim.data, Demand) and claim.data.reported_by is not None:
-            changes["data"] = attrs.evolve(claim.data, reported_by=resolved(claim.data.reported_by))
-        out.append(attrs.evolve(claim, **changes))
+        data = claim.data
+        if isinstance(data, Demand) and data.reported_by is not None:
+            data = attrs.evolve(data, reported_by=resolved(data.reported_by))
+        out.append(attrs.evolve(claim, source=resolved(claim.source), data=data))
     return out
 
 
 def _mentions(doc: Doc, claims: Iterable[Claim]) -> Iterator[_Mention]:
     for claim in claims:
+        found = []
         if claim.source is not None and claim.source.mentions:
-            yield _analyse(doc, claim.source, claim.content)
+            found.append(_analyse(doc, claim.source, claim.content))
         if isinstance(claim.data, Demand) and claim.data.reported_by is not None:
-            yield _analyse(doc, claim.data.reported_by, claim.evidence)
+            found.append(_analyse(doc, claim.data.reported_by, claim.evidence))
+        yield from (mention for mention in found if mention is not None)
 
 
-def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention:
+def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
     span = source.mentions[0]
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return None  # white space only: nothing to link it by
     head: Token = tokens.root
     # Coordinated mentions ("officials and other sources") are plural whatever their head.
     plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
@@ -135,7 +140,10 @@ def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention:
         head=head.lemma_.lower(),
         plural=plural,
         pronoun=pronoun,
-        definite=bool(determiners) and (determiners[0] in _DEFINITE or any(t.dep_ == "poss" for t in tokens if t.head == head)),
+        definite=bool(determiners)
+        and (
+            determiners[0] in _DEFINITE or any(t.dep_ == "poss" for t in tokens if t.head == head)
+        ),
         ordinal=ordinal,
         names=names,
     )
@@ -160,7 +168,9 @@ def _antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
             if any(_same_name(mention.names, other.names) for other in entity.mentions):
                 return entity
     if mention.definite:
-        candidates = [e for e in entities if e.plural == mention.plural and _same_head(mention.head, e.heads)]
+        candidates = [
+            e for e in entities if e.plural == mention.plural and _same_head(mention.head, e.heads)
+        ]
         if mention.ordinal is not None:
             return candidates[mention.ordinal - 1] if len(candidates) >= mention.ordinal else None
         return candidates[-1] if candidates else None
@@ -187,7 +197,9 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
         compatible = _NEUTER
     best: tuple[int, _Entity] | None = None
     for entity in entities:
-        if entity.kind not in compatible or (entity.plural and pronoun in vocab["singular_pronouns"]):
+        if entity.kind not in compatible or (
+            entity.plural and pronoun in vocab["singular_pronouns"]
+        ):
             continue
         for other in entity.mentions:
             if other.span.end > mention.span.start:
@@ -208,14 +220,19 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _same_head(head: str, heads: set[str]) -> bool:
     # Wire copy misspells ("adminstration"): near-identical long heads are the same word.
     return head in heads or any(
-        len(head) >= 8 and difflib.SequenceMatcher(None, head, other).ratio() >= 0.9 for other in heads
+        len(head) >= 8 and difflib.SequenceMatcher(None, head, other).ratio() >= 0.9
+        for other in heads
     )
 
 
 def _source(source_id: str, entity: _Entity) -> Source:
     named = [m for m in entity.mentions if m.names and m.source.named]
     full = [m for m in entity.mentions if m.pronoun is None]
-    best = max(named, key=lambda m: len(m.source.name)) if named else (full[0] if full else entity.mentions[0])
+    best = (
+        max(named, key=lambda m: len(m.source.name))
+        if named
+        else (full[0] if full else entity.mentions[0])
+    )
     kind = entity.kind
     if kind == "unknown" and best.pronoun in vocabulary()["singular_pronouns"]:
         kind = "person"
@@ -224,7 +241,9 @@ def _source(source_id: str, entity: _Entity) -> Source:
         name=best.source.name,
         kind=kind,
         named=bool(named),
-        mentions=tuple(sorted({m.span for m in entity.mentions}, key=lambda s: s.start)),
+        mentions=sorted({m.span for m in entity.mentions}, key=lambda span: span.start),
         role=next((m.source.role for m in entity.mentions if m.source.role), None),
-        affiliation=next((m.source.affiliation for m in entity.mentions if m.source.affiliation), None),
+        affiliation=next(
+            (m.source.affiliation for m in entity.mentions if m.source.affiliation), None
+        ),
     )

@@ -6,7 +6,7 @@ date that modifies the cue ("U.S. officials said Tuesday", "said on Monday") as 
 claim's ``said_on`` and the time's ``function`` as ``SPEECH_TIME``.
 """
 
-from collections.abc import Iterator
+from collections.abc import Generator
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Token
 from claimkit.hookspecs import hookimpl
 from claimkit.types import Claim, Span, Timex
 
-# How far up the parse a date may hang below its cue: "said [on] Monday".
-_MAX_STEPS = 2
+# How a date hangs off the verb it dates: "said Tuesday", "said on Monday".
+_ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl"})
+_TEMPORAL_PREPOSITIONS = frozenset({"on", "at", "in", "during", "late", "early"})
 
 
 @hookimpl(wrapper=True)
-def claimkit_process_claims(doc: Doc) -> Iterator[None]:
+def claimkit_process_claims(doc: Doc) -> Generator[None, list[Claim], list[Claim]]:
     claims: list[Claim] = yield
     return link_times(doc, claims)
 
@@ -64,14 +65,24 @@ def _speech_date(doc: Doc, claim: Claim, dates: list[Claim]) -> Timex | None:
         timex = date.times[0]
         if claim.content is not None and timex.span.overlaps(claim.content):
             continue
-        token = _root(doc, timex.span)
-        for _ in range(_MAX_STEPS):
-            if token is None or token.head == token:
-                break
-            token = token.head
-            if token == cue:
-                return timex
+        if _modifies(_root(doc, timex.span), cue):
+            return timex
     return None
+
+
+def _modifies(token: Token | None, verb: Token) -> bool:
+    """Whether a date token is an adverbial of ``verb``, directly or through a
+    temporal preposition; a date inside the subject ("This year's report said") is not."""
+    if token is None:
+        return False
+    if token.dep_ in _ADVERBIAL:
+        return token.head == verb
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ in _TEMPORAL_PREPOSITIONS
+        and preposition.head == verb
+    )
 
 
 def _root(doc: Doc, span: Span) -> Token | None:

@@ -20,7 +20,9 @@ _BOUNDS = {
     "almost": "approx", "roughly": "approx", "approximately": "approx", "an estimated": "approx",
 }  # fmt: skip
 _RISES = frozenset({"rise", "increase", "grow", "climb", "jump", "gain", "up", "surge", "soar"})
-_FALLS = frozenset({"fall", "drop", "decrease", "decline", "shrink", "slip", "down", "plunge", "lose"})
+_FALLS = frozenset(
+    {"fall", "drop", "decrease", "decline", "shrink", "slip", "down", "plunge", "lose"}
+)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCIES = {"$": "USD", "dlrs": "USD", "dollars": "USD", "£": "GBP", "€": "EUR", "yen": "JPY"}
 _WORDS = {

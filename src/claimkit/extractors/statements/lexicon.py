@@ -12,6 +12,10 @@ CUE_KINDS = ("speech", "belief", "intention")
 CUE_POS = ("verb", "noun", "phrase")
 
 
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 @attrs.frozen(kw_only=True)
 class Cue:
     """One attribution cue.
@@ -22,7 +26,7 @@ class Cue:
     :param kind: ``speech`` (said), ``belief`` (fears) or ``intention`` (vowed).
     """
 
-    text: str = attrs.field(converter=str.lower)
+    text: str = attrs.field(converter=_lower)
     pos: str = attrs.field(validator=attrs.validators.in_(CUE_POS))
     kind: str = attrs.field(default="speech", validator=attrs.validators.in_(CUE_KINDS))
 

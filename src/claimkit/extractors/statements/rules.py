@@ -144,7 +144,11 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
             tokens = [*objects[0].subtree, *tokens]
         return _range(tokens)
     parent = verb.head
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i < verb.i and verb.i > verb.sent.start:
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and parent.i < verb.i
+        and verb.i > verb.sent.start
+    ):
         # "Y, X said": the cue hangs off the clause it reports.
         sentence = verb.sent
         attribution = set(t.i for t in verb.subtree)
@@ -174,7 +178,9 @@ def _is_cued(verb: Token) -> bool:
 
 
 def _is_infinitive(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:
