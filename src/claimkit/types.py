@@ -148,8 +148,8 @@ class Demand:
     ``strength`` is appeal, demand or threat (CAMEO 02x / 10x / 13x); ``category`` is a
     key of the demand taxonomy (``prisoner_release``, ``prison_access`` ...), ``cameo``
     the CAMEO code composed from strength and category (demand + release -> ``1053``) and
-    ``plover`` the PLOVER event and mode (``DEMAND/release``). A conditional threat has
-    a ``condition`` ("unless further progress is made") and a ``consequence``.
+    ``plover`` the PLOVER event and mode (``REQUEST/release``). A conditional threat has a
+    ``condition`` ("unless further progress is made") and a ``consequence``.
     ``reported_by`` is the Source that reports the demand, when it is reported speech.
     """
 
