@@ -203,3 +203,28 @@ def test_header_lines_are_not_statements(pipeline: claimkit.Pipeline) -> None:
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def test_trailing_appositive_source(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline,
+        "The port will stay closed, the harbour's director, Jan Visser, said on Friday.",
+    )
+    assert summary(claim)[1:3] == ("said", "The port will stay closed")
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.role, claim.source.kind) == (
+        "Jan Visser",
+        "the harbour's director",
+        "person",
+    )
+
+
+def test_coordinated_attribution_after_its_content(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline, "Prices must come down before the winter, union leader Karl Marek said on Monday."
+    )
+    assert summary(claim)[:3] == (
+        "union leader Karl Marek",
+        "said",
+        "Prices must come down before the winter",
+    )

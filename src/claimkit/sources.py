@@ -46,7 +46,10 @@ def mention_tokens(head: Token) -> list[Token]:
             continue
         if child.dep_ == "appos" or child.dep_ == "conj":
             keep.extend(mention_tokens(child))
-            keep.extend(t for t in head.children if t.dep_ == "cc" and t.i < child.i)
+            # The comma or "and" that joins it belongs to the mention too.
+            keep.extend(
+                t for t in head.children if t.dep_ in ("cc", "punct") and head.i < t.i < child.i
+            )
             continue
         keep.extend(t for t in child.subtree)
     keep.sort(key=lambda t: t.i)
@@ -103,19 +106,32 @@ def _is_coordinated(head: Token) -> bool:
     return any(child.dep_ == "conj" for child in head.children)
 
 
+def _named_appositive(head: Token) -> Token | None:
+    """The proper name in "the union's leader, Olga Petrova": it names the source, and
+    the common noun it stands beside is the role."""
+    if head.pos_ == "PROPN" or head.ent_type_ in _PERSON_ENTS | _ORG_ENTS:
+        return None
+    return next(
+        (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+        None,
+    )
+
+
+def _phrase(tokens: list[Token]) -> str:
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
 def role_and_affiliation(head: Token) -> tuple[str | None, str | None]:
     """The role an appositive gives ("the NSC's chief Asia expert") and the affiliation a
     preposition gives ("of Human Rights Watch/Asia")."""
     role = affiliation = None
     for child in head.children:
         if child.dep_ == "appos" and role is None:
-            tokens = mention_tokens(child)
-            role = head.doc[tokens[0].i : tokens[-1].i + 1].text
+            role = _phrase(mention_tokens(child))
         elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS and affiliation is None:
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if objects and (objects[0].ent_type_ in _ORG_ENTS or objects[0].pos_ == "PROPN"):
-                tokens = mention_tokens(objects[0])
-                affiliation = head.doc[tokens[0].i : tokens[-1].i + 1].text
+                affiliation = _phrase(mention_tokens(objects[0]))
     return role, affiliation
 
 
@@ -125,13 +141,21 @@ def mention_source(head: Token) -> Source:
     Its id is empty until ``claimkit.linking.sources`` assigns the document-wide one.
     """
     span = mention_span(head)
-    role, affiliation = role_and_affiliation(head)
-    kind = source_kind(head)
+    name_head = _named_appositive(head)
+    if name_head is not None:
+        name = _phrase(mention_tokens(name_head))
+        role = _phrase([t for t in mention_tokens(head) if t.i < name_head.left_edge.i])
+        role = role.rstrip(" ,") or None
+        _, affiliation = role_and_affiliation(head)
+        head = name_head
+    else:
+        role, affiliation = role_and_affiliation(head)
+        name = _name(span, role)
     named = head.pos_ == "PROPN" or head.ent_type_ in _PERSON_ENTS | _ORG_ENTS
     return Source(
         id="",
-        name=_name(span, role),
-        kind=kind,
+        name=name,
+        kind=source_kind(head),
         named=named and not is_pronoun(head),
         mentions=(span,),
         role=role,

@@ -110,6 +110,9 @@ def _subject(verb: Token) -> Token | None:
             objects = [t for t in child.children if t.dep_ == "pobj"]
             return objects[0] if objects else None
     head = verb.head
+    trailing = _trailing_source(verb)
+    if trailing is not None:
+        return trailing
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return _subject(head)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
@@ -118,6 +121,34 @@ def _subject(verb: Token) -> Token | None:
         passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return passive[0] if passive else None
     return None
+
+
+def _trailing_source(verb: Token) -> Token | None:
+    """The source of "Y, the union's leader, Olga Petrova, said", which the parser hangs
+    as an appositive on the last noun of Y: the outermost appositive before the cue."""
+    sentence_start = verb.sent.start
+    if verb.i - 2 < sentence_start or verb.nbor(-1).text != ",":
+        return None
+    head = verb.nbor(-2)
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    if head.dep_ != "appos":
+        return None
+    while head.head.dep_ == "appos":
+        head = head.head
+    # "..., the harbour's director, Jan Visser, said": the parser may make the role the
+    # clause's attribute; a noun phrase set off by a comma is still part of the source.
+    outer = head.head
+    edge = outer.left_edge.i
+    if (
+        outer.pos_ in ("NOUN", "PROPN")
+        and edge > sentence_start
+        and outer.doc[edge - 1].text == ","
+    ):
+        head = outer
+    return head
 
 
 def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None:
@@ -145,14 +176,13 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
         return _range(tokens)
     parent = verb.head
     if (
-        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         and parent.i < verb.i
         and verb.i > verb.sent.start
     ):
         # "Y, X said": the cue hangs off the clause it reports.
-        sentence = verb.sent
-        attribution = set(t.i for t in verb.subtree)
-        tokens = [t for t in sentence if t.i not in attribution and t.i < verb.left_edge.i]
+        first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
+        tokens = [t for t in verb.sent if t.i < first.i]
         return _range(tokens) if tokens else None
     return None
 
