@@ -142,6 +142,7 @@ def mention_source(head: Token) -> Source:
     """
     span = mention_span(head)
     name_head = _named_appositive(head)
+    role: str | None
     if name_head is not None:
         name = _phrase(mention_tokens(name_head))
         role = _phrase([t for t in mention_tokens(head) if t.i < name_head.left_edge.i])
