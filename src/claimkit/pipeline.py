@@ -97,13 +97,13 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Document]) -> Iterator[Result]:
         try:
-            docs = list(self.nlp.pipe([d.text for d in batch], batch_size=len(batch)))
+            docs = list(self.nlp.pipe([self._tokens(d) for d in batch], batch_size=len(batch)))
         except Exception:
             # One document spaCy cannot parse (longer than nlp.max_length, or a plugin's
             # component failing on it) must not cost the others: parse one at a time.
             for document in batch:
                 try:
-                    doc = self.nlp(document.text)
+                    doc = self.nlp(self._tokens(document))
                 except Exception as error:
                     problem = Problem(doc_id=document.id, plugin="spacy", message=_describe(error))
                     yield Result(document=document, claims=(), problems=(problem,))
@@ -113,10 +113,20 @@ class Pipeline:
         for document, doc in zip(batch, docs, strict=True):
             yield self.process(document, doc)
 
+    def _tokens(self, document: Document) -> Doc:
+        """The tokenised document, with the story's first sentence starting after the
+        header and dateline, so the parser never joins "HOUSTON, Feb 26 -" to it."""
+        doc = self.nlp.make_doc(document.text)
+        if 0 < document.body_start < len(document.text):
+            first = next((t for t in doc if t.idx >= document.body_start), None)
+            if first is not None:
+                first.is_sent_start = True
+        return doc
+
     def process(self, document: Document, doc: Doc | None = None) -> Result:
         """Extract and post-process the claims of one document."""
         if doc is None:
-            doc = self.nlp(document.text)
+            doc = self.nlp(self._tokens(document))
         claims: list[Claim] = []
         problems: list[Problem] = []
         for extractor in self.extractors:

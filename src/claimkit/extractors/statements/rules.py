@@ -179,6 +179,7 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
         verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         and parent.i < verb.i
         and verb.i > verb.sent.start
+        and not any(c.dep_ in _OBJECTS + _CLAUSE + _INFINITIVE for c in verb.rights)
     ):
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
