@@ -303,7 +303,7 @@ def test_a_failing_spacy_component_costs_only_its_document() -> None:
 def test_process_parses_when_given_no_doc(pipeline: claimkit.Pipeline) -> None:
     document = build_document("x", TEXT)
     assert key(pipeline.process(document).claims) == key(
-        pipeline.process(document, pipeline.nlp(TEXT)).claims
+        pipeline.process(document, pipeline.parse(document)).claims
     )
 
 

@@ -103,7 +103,7 @@ class Pipeline:
             # component failing on it) must not cost the others: parse one at a time.
             for document in batch:
                 try:
-                    doc = self.nlp(self._tokens(document))
+                    doc = self.parse(document)
                 except Exception as error:
                     problem = Problem(doc_id=document.id, plugin="spacy", message=_describe(error))
                     yield Result(document=document, claims=(), problems=(problem,))
@@ -123,10 +123,14 @@ class Pipeline:
                 first.is_sent_start = True
         return doc
 
+    def parse(self, document: Document) -> Doc:
+        """The spaCy parse of one document, as :meth:`run` and :meth:`process` make it."""
+        return self.nlp(self._tokens(document))
+
     def process(self, document: Document, doc: Doc | None = None) -> Result:
         """Extract and post-process the claims of one document."""
         if doc is None:
-            doc = self.nlp(self._tokens(document))
+            doc = self.parse(document)
         claims: list[Claim] = []
         problems: list[Problem] = []
         for extractor in self.extractors:
