@@ -3,7 +3,8 @@
 The dates extractor finds and normalises every temporal expression; this post-processor
 hands each statement, demand or plugin claim the ones inside its evidence, and marks a
 date that modifies the cue ("U.S. officials said Tuesday", "said on Monday") as the
-claim's ``said_on`` and the time's ``function`` as ``SPEECH_TIME``.
+claim's ``said_on`` and the time's ``function`` as ``SPEECH_TIME``. A claim reported
+inside a dated statement's content takes that statement's ``said_on``.
 """
 
 from collections.abc import Generator
@@ -42,6 +43,23 @@ def link_times(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if inside or spoken is not None:
             ordered = tuple(sorted(inside, key=lambda t: t.span.start))
             linked[index] = (ordered, None if spoken is None else spoken.value)
+    # A claim reported inside a dated statement ("X urged Y to ..., a diplomat said on
+    # Monday") was said when that statement was, unless it has a date of its own.
+    for index, claim in enumerate(claims):
+        if claim.kind == "date" or (index in linked and linked[index][1] is not None):
+            continue
+        reporting = [
+            linked[other][1]
+            for other, outer in enumerate(claims)
+            if other != index
+            and other in linked
+            and linked[other][1] is not None
+            and outer.content is not None
+            and claim.evidence in outer.content
+        ]
+        if reporting:
+            times, _ = linked.get(index, ((), None))
+            linked[index] = (times, reporting[0])
     out = []
     for index, claim in enumerate(claims):
         if claim.kind == "date":
