@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from claimkit.evaluate import seedformat
+from claimkit.evaluate import polnear, seedformat, timeml
 from claimkit.evaluate.metrics import Section
 
 #: The gold formats ``evaluate`` reads, tried in this order.
-FORMATS: tuple[ModuleType, ...] = (seedformat,)
+FORMATS: tuple[ModuleType, ...] = (seedformat, polnear, timeml)
 
 
 def build_parser() -> argparse.ArgumentParser:
