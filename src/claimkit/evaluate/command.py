@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from claimkit.evaluate import polnear, seedformat, timeml
+from claimkit.evaluate import demandsdev, polnear, seedformat, timeml
 from claimkit.evaluate.metrics import Section
 
 #: The gold formats ``evaluate`` reads, tried in this order.
-FORMATS: tuple[ModuleType, ...] = (seedformat, polnear, timeml)
+FORMATS: tuple[ModuleType, ...] = (seedformat, polnear, timeml, demandsdev)
 
 
 def build_parser() -> argparse.ArgumentParser:
