@@ -152,9 +152,14 @@ def test_polnear_layout_table_in_a_parent_folder(tmp_path: Path, pm: pluggy.Plug
     assert document.publisher == "breitbart"
     assert "author" not in document.meta  # "None" cells are no value
     assert document.id == "dev/text/story-a.txt"
-    # read from its own folder, the table above the root is not consulted
+    # read from its own folder (python -m claimkit polnear/dev/text), the table two
+    # folders up still names it
     (alone,) = read_file(pm, path)
-    assert (alone.dct, alone.dct_origin) == ("1997-01-28", "text")
+    assert (alone.dct, alone.id) == ("2016-09-12", "story-a.txt")
+    # a table that does not name the file gives it nothing
+    other = write(tmp_path / "dev" / "text" / "story-c.txt", HEADED)
+    (unnamed,) = read_file(pm, other)
+    assert (unnamed.dct, unnamed.dct_origin) == ("1997-01-28", "text")
 
 
 def test_a_table_beside_the_file_keyed_by_full_name(

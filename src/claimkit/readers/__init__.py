@@ -101,7 +101,7 @@ def read_file(
     if documents is None:
         raise ReadError(path, f"no reader for {path.suffix or 'files without a suffix'}")
     try:
-        extra = metadata_for(path, root)
+        extra = metadata_for(path)
     except (OSError, ValueError, csv.Error) as error:
         raise ReadError(path, f"bad metadata: {error}") from error
     base = _relative_id(path, root)

@@ -2,9 +2,11 @@
 
 A sidecar ``NAME.meta.json`` (NAME with or without the file's suffix) holds a JSON
 object for one file. A table ``metadata.tsv`` or ``metadata.csv`` in the file's folder
-or any folder above it, up to the input root, has a row per file: the row whose
-``filename`` (or ``file``, ``id``, ``name``) column is the file's name or stem applies.
-PolNeAR's ``metadata.tsv``, with its ``publication_date`` column, is such a table.
+or any folder above it has a row per file: the row whose ``filename`` (or ``file``,
+``id``, ``name``) column is the file's name or stem applies, the nearest table winning.
+PolNeAR's ``metadata.tsv``, with its ``publication_date`` column, is such a table; it
+sits two folders above the texts it describes (``polnear/dev/text/``), so tables are
+looked for above the folder the user named too: a row must name the file to apply.
 """
 
 import csv
@@ -18,12 +20,10 @@ TABLE_NAMES = ("metadata.tsv", "metadata.csv")
 KEY_COLUMNS = ("filename", "file", "id", "name")
 
 
-def metadata_for(path: Path, root: Path) -> dict[str, Any]:
+def metadata_for(path: Path) -> dict[str, Any]:
     """The metadata for ``path`` from tables above it and its sidecar (which wins)."""
     found: dict[str, Any] = {}
-    folders = [path.parent, *path.parent.parents]
-    stop = root.resolve()
-    for folder in reversed(folders[: _depth(folders, stop) + 1]):
+    for folder in reversed([path.parent, *path.resolve().parent.parents]):
         for name in TABLE_NAMES:
             table = _read_table(folder / name)
             row = table.get(path.name) or table.get(path.stem)
@@ -39,13 +39,6 @@ def metadata_for(path: Path, root: Path) -> dict[str, Any]:
                 raise ValueError(f"{sidecar}: a sidecar must hold a JSON object")
             found.update(data)
     return found
-
-
-def _depth(folders: list[Path], stop: Path) -> int:
-    for index, folder in enumerate(folders):
-        if folder.resolve() == stop:
-            return index
-    return 0
 
 
 def _read_table(path: Path) -> dict[str, dict[str, str]]:
