@@ -118,10 +118,10 @@ def score(
             gold_spans = [s for a in attributions_in_doc if (s := _role(a, role)) is not None]
             spans = [s for c in predicted if (s := _claim_role(c, role)) is not None]
             _count_exact(exact[role], gold_spans, spans)
-            pairs = match(gold_spans, spans, lambda g, p: dice(g, p))
-            overlapping[role].tp += len(pairs)
-            overlapping[role].fn += len(gold_spans) - len(pairs)
-            overlapping[role].fp += len(spans) - len(pairs)
+            span_pairs = match(gold_spans, spans, dice)
+            overlapping[role].tp += len(span_pairs)
+            overlapping[role].fn += len(gold_spans) - len(span_pairs)
+            overlapping[role].fp += len(spans) - len(span_pairs)
         pairs = match(list(attributions_in_doc), predicted, _attribution_score)
         attributions.tp += len(pairs)
         attributions.fn += len(attributions_in_doc) - len(pairs)
@@ -158,9 +158,12 @@ def _attribution_score(gold: Attribution, claim: Claim) -> float:
         return 0.0
     if (gold.source is None) != (claim.source_mention is None):
         return 0.0
-    if gold.source is not None and claim.source_mention is not None:
-        if not gold.source.overlaps(claim.source_mention):
-            return 0.0
+    if (
+        gold.source is not None
+        and claim.source_mention is not None
+        and not gold.source.overlaps(claim.source_mention)
+    ):
+        return 0.0
     return content
 
 
