@@ -5,8 +5,8 @@ Data flows one way: Document -> spaCy Doc -> every extractor -> claims ->
 nobody else's claims: its error becomes a :class:`Problem` naming it and the document.
 """
 
+import argparse
 from collections.abc import Iterable, Iterator, Mapping
-from types import TracebackType
 from typing import Any
 
 import attrs
@@ -16,9 +16,11 @@ from spacy.tokens import Doc
 
 from claimkit.extractor import Extractor
 from claimkit.nlp import get_language
-from claimkit.plugins import get_plugin_manager
+from claimkit.plugins import PluginError, culprit, get_plugin_manager, resolve_options
 from claimkit.serialize import BUILTIN_DATA_TYPES
 from claimkit.types import Claim, Document
+
+__all__ = ["Pipeline", "PluginError", "Problem", "Result", "invalid_claim"]
 
 
 @attrs.frozen(kw_only=True)
@@ -52,16 +54,16 @@ class Result:
     problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
 
 
-class PluginError(Exception):
-    """A plugin failed while the pipeline was being built."""
-
-
 class Pipeline:
     """The plugins, their extractors and the shared spaCy pipeline, ready to run.
 
     :param pm: a plugin manager; by default one with the built-ins, the installed
         plugins, ``plugins`` and without ``disable`` (see :func:`get_plugin_manager`).
     :param model: the spaCy model to load (see :func:`claimkit.nlp.resolve_model`).
+    :param options: the values of plugins' options (``claimkit_add_options``) by ``dest``
+        name, the rest keeping their defaults; or the command line's parsed namespace.
+        The hooks that take ``options`` receive them; they are kept as :attr:`options`.
+    :raises PluginError: a plugin failed to register its extractors or options.
     """
 
     def __init__(
@@ -71,9 +73,11 @@ class Pipeline:
         plugins: Iterable[str | object] = (),
         disable: Iterable[str] = (),
         model: str | None = None,
+        options: Mapping[str, Any] | argparse.Namespace | None = None,
     ) -> None:
         self.pm = pm or get_plugin_manager(plugins, disable=disable)
-        self.extractors = _collect_extractors(self.pm)
+        self.options = resolve_options(self.pm, options)
+        self.extractors = _collect_extractors(self.pm, self.options)
         self.nlp: Language = get_language(self.pm, model)
 
     @property
@@ -142,7 +146,7 @@ class Pipeline:
                 )
                 continue
             for claim in found:
-                invalid = _invalid(claim, document, extractor)
+                invalid = invalid_claim(claim, document, extractor)
                 if invalid:
                     problems.append(
                         Problem(doc_id=document.id, plugin=extractor.name, message=invalid)
@@ -167,25 +171,25 @@ class Pipeline:
                 else self.pm.hook.claimkit_process_claims
             )
             try:
-                result = hook(document=document, doc=doc, claims=list(claims))
+                result = hook(document=document, doc=doc, claims=list(claims), options=self.options)
             except Exception as error:
-                culprit = _culprit(self.pm, "claimkit_process_claims", error.__traceback__)
-                name = self.pm.get_name(culprit) if culprit is not None else None
+                failed = culprit(self.pm, "claimkit_process_claims", error.__traceback__)
+                name = self.pm.get_name(failed) if failed is not None else None
                 problems.append(Problem(doc_id=document.id, plugin=name, message=_describe(error)))
-                if culprit is None or culprit in removed:
+                if failed is None or failed in removed:
                     return claims, problems
-                removed.append(culprit)
+                removed.append(failed)
                 continue
             return (claims if result is None else list(result)), problems
 
 
-def _collect_extractors(pm: pluggy.PluginManager) -> list[Extractor]:
+def _collect_extractors(pm: pluggy.PluginManager, options: argparse.Namespace) -> list[Extractor]:
     try:
-        batches = pm.hook.claimkit_extractors(pm=pm)
+        batches = pm.hook.claimkit_extractors(pm=pm, options=options)
         extractors = [extractor for batch in reversed(batches) for extractor in batch]
     except Exception as error:
-        culprit = _culprit(pm, "claimkit_extractors", error.__traceback__)
-        name = pm.get_name(culprit) if culprit is not None else "a plugin"
+        failed = culprit(pm, "claimkit_extractors", error.__traceback__)
+        name = pm.get_name(failed) if failed is not None else "a plugin"
         raise PluginError(
             f"{name} failed to register its extractors: {_describe(error)}"
         ) from error
@@ -196,21 +200,12 @@ def _collect_extractors(pm: pluggy.PluginManager) -> list[Extractor]:
     return extractors
 
 
-def _culprit(pm: pluggy.PluginManager, hook_name: str, tb: TracebackType | None) -> object | None:
-    """The plugin whose implementation of ``hook_name`` raised, from the traceback."""
-    codes = {
-        getattr(impl.function, "__code__", None): impl.plugin
-        for impl in getattr(pm.hook, hook_name).get_hookimpls()
-    }
-    found = None
-    while tb is not None:
-        found = codes.get(tb.tb_frame.f_code, found)
-        tb = tb.tb_next
-    return found
+def invalid_claim(claim: object, document: Document, extractor: Extractor) -> str | None:
+    """Why a claim an extractor returned cannot be kept, or None.
 
-
-def _invalid(claim: Claim, document: Document, extractor: Extractor) -> str | None:
-    """Why a claim an extractor returned cannot be kept, or None."""
+    The pipeline drops such claims and reports a :class:`Problem`;
+    :func:`claimkit.testing.check_extractor` fails on them.
+    """
     if not isinstance(claim, Claim):
         return f"returned {type(claim).__name__}, not a Claim"
     if claim.kind not in extractor.kinds:

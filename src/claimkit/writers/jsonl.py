@@ -2,10 +2,13 @@
 
 import json
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from claimkit.serialize import to_json
 from claimkit.types import Claim
+
+if TYPE_CHECKING:
+    from claimkit.pipeline import Result
 
 
 def write_claims(claims: Iterable[Claim], out: IO[str]) -> int:
@@ -16,3 +19,9 @@ def write_claims(claims: Iterable[Claim], out: IO[str]) -> int:
         count += 1
     out.flush()
     return count
+
+
+def write_results(results: "Iterable[Result]", out: IO[str]) -> None:
+    """The ``jsonl`` writer: the claims of each document as soon as it is done."""
+    for result in results:
+        write_claims(result.claims, out)
