@@ -14,6 +14,7 @@ from claimkit.pipeline import Pipeline, Problem, Result
 from claimkit.plugins import get_plugin_manager
 from claimkit.readers import ReadError, build_document
 from claimkit.types import Claim, Demand, Document, Source, Span, Timex
+from claimkit.writers import Writer
 
 __version__ = "0.1.0"
 
@@ -29,7 +30,9 @@ __all__ = [
     "Source",
     "Span",
     "Timex",
+    "Writer",
     "__version__",
+    "build_document",
     "extract",
     "get_plugin_manager",
     "hookimpl",
