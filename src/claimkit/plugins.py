@@ -104,8 +104,10 @@ def get_plugin_manager(
                 pm.register(module, name=plugin)
         elif pm.get_name(plugin) is None:
             pm.register(plugin)
-    for plugin in pm.get_plugins():
-        check_compatible(plugin, pm.get_name(plugin))
+    # (list_name_plugin, not get_plugins: that builds a set, and a plugin object may be
+    # unhashable, a SimpleNamespace of hook functions.)
+    for name, plugin in pm.list_name_plugin():
+        check_compatible(plugin, name)
     # A misspelt hook name in a plugin is an error, not a silently ignored function.
     pm.check_pending()
     return pm
@@ -159,7 +161,11 @@ def culprit(pm: pluggy.PluginManager, hook_name: str, tb: TracebackType | None) 
 def blame(pm: pluggy.PluginManager, hook_name: str, error: BaseException) -> str:
     """The name of the plugin whose ``hook_name`` raised ``error``, or "a plugin"."""
     plugin = culprit(pm, hook_name, error.__traceback__)
-    return (pm.get_name(plugin) if plugin is not None else None) or "a plugin"
+    if plugin is None:
+        return "a plugin"
+    name = pm.get_name(plugin) or ""
+    # An object registered without a name is named by its id: say its class instead.
+    return f"plugin {type(plugin).__name__}" if name.isdigit() else name
 
 
 # ---------------------------------------------------------------- options
