@@ -1,5 +1,6 @@
 """The plugin manager: entry points, named plugins, disabling, validation."""
 
+import re
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -12,7 +13,8 @@ from spacy.tokens import Doc
 
 import claimkit
 from claimkit import Claim, Extractor, Span
-from claimkit.plugins import BUILTIN_PLUGINS, PluginLoadError, get_plugin_manager
+from claimkit.hookspecs import HOOKSPEC_VERSION
+from claimkit.plugins import BUILTIN_PLUGINS, PluginLoadError, describe_plugins, get_plugin_manager
 from claimkit.readers import build_document, read_file
 
 DEMO_SOURCE = """
@@ -297,3 +299,98 @@ def test_plugin_claim_kind_reads_back_with_its_data_type() -> None:
     from claimkit.serialize import claim_from_json, to_json
 
     assert claim_from_json(to_json(claim), pipeline.data_types) == claim
+
+
+# ---------------------------------------------------------------- hook API version
+
+
+@pytest.mark.parametrize("wanted", [">=0.1", ">=0.2,<1", "~=0.2", None])
+def test_plugin_for_this_hook_api_loads(module_dir: Callable[..., str], wanted: str | None) -> None:
+    source = DEMO_SOURCE + ("" if wanted is None else f"\nCLAIMKIT_HOOKSPEC = {wanted!r}\n")
+    name = module_dir(source)
+    assert get_plugin_manager([name], autoload=False).get_plugin(name) is not None
+
+
+def test_plugin_for_a_newer_hook_api_is_refused(module_dir: Callable[..., str]) -> None:
+    name = module_dir(DEMO_SOURCE + "\nCLAIMKIT_HOOKSPEC = '>=99.0'\n")
+    with pytest.raises(PluginLoadError, match=rf"{name}.*>=99\.0.*hook API {HOOKSPEC_VERSION}"):
+        get_plugin_manager([name], autoload=False)
+
+
+def test_installed_plugin_for_a_newer_hook_api_is_refused(module_dir: Callable[..., str]) -> None:
+    name = module_dir(DEMO_SOURCE + "\nCLAIMKIT_HOOKSPEC = '>=99.0'\n", dist=True)
+    with pytest.raises(PluginLoadError, match=f"--disable {name}"):
+        get_plugin_manager()
+    assert get_plugin_manager(disable=[name]).get_plugin(name) is None
+
+
+def test_plugin_object_states_its_hook_api_too() -> None:
+    class Old:
+        CLAIMKIT_HOOKSPEC = "<0.1"
+
+    with pytest.raises(PluginLoadError, match="Old"):
+        get_plugin_manager([Old()], autoload=False)
+
+
+def test_malformed_hook_api_specifier_is_an_error(module_dir: Callable[..., str]) -> None:
+    name = module_dir(DEMO_SOURCE + "\nCLAIMKIT_HOOKSPEC = 'version two'\n")
+    with pytest.raises(PluginLoadError, match="not a version specifier"):
+        get_plugin_manager([name], autoload=False)
+
+
+def test_hookspec_version_is_major_minor() -> None:
+    assert re.fullmatch(r"\d+\.\d+", HOOKSPEC_VERSION)
+
+
+# ---------------------------------------------------------------- listing
+
+
+def test_describe_plugins_says_where_each_came_from(module_dir: Callable[..., str]) -> None:
+    installed = module_dir(DEMO_SOURCE, dist=True)
+    named = module_dir(DEMO_SOURCE)
+
+    class Loose:
+        @claimkit.hookimpl
+        def claimkit_statement_cues(self) -> list[object]:
+            return []
+
+    pm = get_plugin_manager([named, Loose()])
+    found = {info.name: info for info in describe_plugins(pm)}
+    assert [info.name for info in describe_plugins(pm)][: len(BUILTIN_PLUGINS)] == list(
+        BUILTIN_PLUGINS
+    )
+    dates = found["claimkit.extractors.dates"]
+    assert (dates.origin, dates.version, dates.hooks) == (
+        "builtin",
+        claimkit.__version__,
+        ("claimkit_extractors",),
+    )
+    assert dates.extractors and dates.extractors[0].startswith("dates (date): ")
+    assert found["claimkit.writers"].writers[0].startswith("jsonl (.jsonl)")
+    entry = found[installed]
+    assert (entry.origin, entry.distribution, entry.distribution_version) == (
+        "entrypoint",
+        installed,
+        "0.1",
+    )
+    assert entry.extractors == (f"demo-{installed} (demo)",)
+    assert (found[named].origin, found[named].hooks) == ("named", ("claimkit_extractors",))
+    (loose,) = [info for info in found.values() if info.origin == "registered"]
+    assert loose.hooks == ("claimkit_statement_cues",)
+
+
+def test_a_plugin_whose_registration_raises_is_still_listed() -> None:
+    class Broken:
+        @claimkit.hookimpl
+        def claimkit_extractors(self) -> list[Extractor]:
+            raise RuntimeError("cannot build")
+
+    pm = get_plugin_manager([Broken()], autoload=False)
+    (broken,) = [info for info in describe_plugins(pm) if info.origin == "registered"]
+    assert broken.extractors == ("claimkit_extractors raised RuntimeError: cannot build",)
+
+
+def test_naming_an_installed_plugin_registers_it_once() -> None:
+    pytest.importorskip("claimkit_numbers")
+    pm = get_plugin_manager(["claimkit_numbers"])
+    assert len([e for e in claimkit.Pipeline(pm).extractors if e.name == "numbers"]) == 1

@@ -127,7 +127,7 @@ def check_compatible(plugin: object, name: str | None = None) -> None:
     wanted = getattr(plugin, REQUIRES_ATTRIBUTE, None)
     if wanted is None:
         return
-    who = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+    who = label(plugin, name)
     try:
         specifier = SpecifierSet(str(wanted))
     except InvalidSpecifier as error:
@@ -138,10 +138,11 @@ def check_compatible(plugin: object, name: str | None = None) -> None:
     if not specifier.contains(Version(HOOKSPEC_VERSION), prereleases=True):
         from claimkit import __version__
 
+        hint = f" or switch the plugin off (--disable {who})" if who == name else ""
         raise PluginLoadError(
             f"plugin {who!r} needs claimkit hook API {specifier} but this claimkit "
             f"({__version__}) provides hook API {HOOKSPEC_VERSION}: upgrade claimkit "
-            f"(pip install -U claimkit) or switch the plugin off (--disable {who})"
+            f"(pip install -U claimkit){hint}"
         )
 
 
@@ -163,9 +164,16 @@ def blame(pm: pluggy.PluginManager, hook_name: str, error: BaseException) -> str
     plugin = culprit(pm, hook_name, error.__traceback__)
     if plugin is None:
         return "a plugin"
-    name = pm.get_name(plugin) or ""
-    # An object registered without a name is named by its id: say its class instead.
-    return f"plugin {type(plugin).__name__}" if name.isdigit() else name
+    who = label(plugin, pm.get_name(plugin))
+    return who if who == pm.get_name(plugin) else f"plugin {who}"
+
+
+def label(plugin: object, name: str | None) -> str:
+    """How to name a plugin to a user: its registered name, or for an object registered
+    without one (pluggy names it by its id), its class."""
+    if name and not name.isdigit():
+        return name
+    return getattr(plugin, "__name__", None) or type(plugin).__name__
 
 
 # ---------------------------------------------------------------- options
