@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from claimkit.extractors.demands.conditions import conditional_threats
+from claimkit.extractors.demands.conditions import announced_threats, conditional_threats
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
 from claimkit.extractors.demands.rules import Finding, explicit_demands, offsets
 from claimkit.extractors.demands.taxonomy import (
@@ -14,8 +14,16 @@ from claimkit.extractors.demands.taxonomy import (
     cameo_code,
     categorize,
 )
-from claimkit.extractors.demands.tokens import depth, mention, trim
-from claimkit.sources import mention_source, mention_tokens
+from claimkit.extractors.demands.tokens import (
+    child,
+    children,
+    depth,
+    is_actor,
+    is_agent,
+    mention,
+    trim,
+)
+from claimkit.sources import mention_source, mention_tokens, source_kind
 from claimkit.types import Claim, Demand, Document, Source, Span
 
 #: The category of a demand whose content matches none.
@@ -103,6 +111,54 @@ def _addressee(finding: Finding, earlier: Sequence[Finding]) -> Token | None:
     return None
 
 
+def _issued(finding: Finding) -> Finding:
+    """A demand made by a document of its issuer's: "The U.S. Senate passed a
+    resolution calling for ...", "physicians posted a letter urging ..."."""
+    document = finding.demander
+    if document is None or document.dep_ != "dobj" or document.pos_ != "NOUN":
+        return finding
+    issuer = child(document.head, "nsubj")
+    if issuer is None or not is_actor(issuer) or source_kind(document) != "document":
+        return finding
+    return attrs.evolve(finding, demander=issuer)
+
+
+def _stands(finding: Finding, lexicon: Lexicon) -> bool:
+    """Whether a finding is a demand at all: someone demands (a party, not "the
+    agreement calls for", "Federal law requires") or someone is pressed (a headline's
+    "CALL FOR GLOBAL ACTION" names neither)."""
+    demander = finding.demander
+    if demander is not None:
+        # Whoever says something is someone: "the adminstration said ...".
+        speaks = demander.dep_ == "nsubj" and (
+            demander.head.lemma_.lower() in lexicon.words("reporting")
+        )
+        return speaks or is_agent(demander, lexicon)
+    return finding.addressee is not None
+
+
+def _punitive(finding: Finding, lexicon: Lexicon) -> Finding:
+    """A call for punitive measures against a party is a threat to it, as PLOVER codes
+    it: "called for sanctions against China" threatens China (THREATEN/restrict)."""
+    if finding.strength == "threat" or not finding.action:
+        return finding
+    head = min(finding.action, key=depth)
+    mode = threat_mode(lexicon, [head.lemma_.lower()])
+    if mode is None or mode.cameo not in ("1312", "1311", "1313"):
+        return finding
+    for prep in children(head, "prep"):
+        if prep.lower_ in ("against", "on"):
+            for target in children(prep, "pobj"):
+                if is_actor(target):
+                    return attrs.evolve(
+                        finding,
+                        strength="threat",
+                        addressee=target,
+                        consequence=finding.action,
+                    )
+    return finding
+
+
 def find_claims(
     doc: Doc, document: Document, lexicon: Lexicon, categories: Sequence[DemandCategory]
 ) -> list[Claim]:
@@ -113,15 +169,21 @@ def find_claims(
         match = classify(categories, action)
         return match is not None and match.strength >= 2
 
-    findings = _unique(
-        [*explicit_demands(doc, lexicon), *conditional_threats(doc, lexicon, categorized)]
-    )
+    found = [
+        *explicit_demands(doc, lexicon),
+        *conditional_threats(doc, lexicon, categorized),
+        *announced_threats(doc, lexicon),
+    ]
+    findings = _unique(f for f in map(_issued, found) if _stands(f, lexicon))
     claims = []
     for n, finding in enumerate(findings):
+        finding = _punitive(finding, lexicon)
         match = classify(categories, finding.action)
         if finding.needs_category and (match is None or match.strength < 2):
             continue
         category = match.category if match is not None else None
+        if finding.consequence and finding.consequence == finding.action:
+            category = None  # a bare threat demands nothing in particular
         addressee = _addressee(finding, findings[:n])
         mode = None
         cameo = cameo_code(category, finding.strength)

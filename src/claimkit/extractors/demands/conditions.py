@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
-from claimkit.extractors.demands.rules import Finding, offsets, reporter_of
+from claimkit.sources import is_pronoun
+from claimkit.extractors.demands.rules import Finding, offsets, reporter_of, reporting_after
 from claimkit.extractors.demands.tokens import (
     child,
     children,
     entity_in,
+    is_actor,
     is_negated,
     phrase,
     predicate,
@@ -176,8 +178,8 @@ def conditional_threats(
             continue
         mark, positive = marker
         head = _consequence_head(clause, lexicon)
-        if head is None or is_negated(head):
-            continue
+        if head is None or is_negated(head) or head.lemma_ == "be":
+            continue  # "it will be a good idea ... if we want to" judges, threatens nothing
         act = _act(head, lexicon)
         if any(is_negated(v) for v in act):
             continue
@@ -201,5 +203,83 @@ def conditional_threats(
             reporter=reporter_of(head, lexicon, demander),
             evidence=offsets(evidence),
             condition=offsets(_edges(list(clause.subtree))),
+            consequence=consequence,
+        )
+
+
+def _hostile(lemmas: Sequence[str], lexicon: Lexicon) -> bool:
+    joined = f" {' '.join(lemmas)} "
+    return any(f" {word} " in joined for word in lexicon.words("hostile_acts"))
+
+
+def _announcer(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The reporting or announcing verb a clause is the content of: "announced they will
+    extend", "says it will begin", "will move ..., the Pentagon said"."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ in ("ccomp", "parataxis") and (
+            current.head.lemma_.lower() in lexicon.words("reporting")
+        ):
+            return current.head
+        if current.dep_ not in ("conj", "xcomp"):
+            break
+        current = current.head
+    return reporting_after(current, lexicon)
+
+
+def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
+    """Hostile acts a party announces it will take: "Burmese authorities announced they
+    will extend the curfew", "Turkey's president says it will begin a new military
+    operation". CAMEO reads the future tense in a lead as a threat (136, 1323); the act
+    must be hostile (cues.toml ``hostile_acts``) and announced, so "the company will
+    close two plants" and a bare forecast are not threats.
+    """
+    for verb in doc:
+        if verb.pos_ != "VERB" or is_negated(verb):
+            continue
+        future = any(
+            a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in verb.children
+        )
+        head = verb.head
+        intent = (
+            verb.dep_ == "xcomp"
+            and head.lemma_.lower() in lexicon.words("intent") - {"threaten", "expect"}
+            and not is_negated(head)
+        )
+        if not (future or intent):
+            continue
+        top = head if intent else verb
+        if any(c.dep_ == "advcl" and _condition_marker(c) for c in (*verb.children, *top.children)):
+            continue  # a conditional threat, found with its condition
+        consequence = predicate(verb)
+        if not consequence or not _hostile([t.lemma_.lower() for t in consequence], lexicon):
+            continue
+        if verb.lemma_.lower() in lexicon.words("relief_verbs"):
+            continue  # "would further reduce import tariffs" concedes, threatens nothing
+        announcer = _announcer(top, lexicon)
+        if announcer is None:
+            continue
+        speaker = child(announcer, "nsubj")
+        demander = subject_of(top)
+        if demander is None or (is_pronoun(demander) and speaker is not None):
+            demander = speaker
+        if demander is None or not (is_actor(demander) or is_pronoun(demander)):
+            continue
+        addressee = None
+        for token in consequence:
+            if token.dep_ == "pobj" and token.head.lower_ in ("against", "on") and is_actor(token):
+                addressee = token
+                break
+        cue = next(
+            (a for a in verb.children if a.dep_ == "aux" and a.lower_ in lexicon.words("future")),
+            head if intent else verb,
+        )
+        yield Finding(
+            strength="threat",
+            cue=offsets([cue]),
+            action=consequence,
+            demander=demander,
+            addressee=addressee,
+            reporter=speaker if speaker is not None and not same_mention(speaker, demander) else None,
             consequence=consequence,
         )

@@ -18,6 +18,7 @@ from claimkit.extractors.demands.tokens import (
     children,
     entity_in,
     is_actor,
+    is_agent,
     is_negated,
     is_passive,
     phrase,
@@ -101,7 +102,9 @@ def _findings(
     split: bool = True,
 ) -> Iterator[Finding]:
     actions = split_actions(region) if split else [trim(region)]
-    for n, action in enumerate(a for a in actions if a):
+    # "halt production or lose benefits": the penalty is no second action.
+    actions = [a for a in actions if a and not _is_penalty(a[0])]
+    for n, action in enumerate(actions):
         yield Finding(
             strength=strength,
             cue=cue,
@@ -111,6 +114,18 @@ def _findings(
             reporter=reporter,
             lead=n == 0,
         )
+
+
+_PENALTY_VERBS = frozenset({"lose", "face", "risk", "suffer", "forfeit", "incur"})
+
+
+def _is_penalty(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.lemma_.lower() in _PENALTY_VERBS
+        and before is not None
+        and before.lower_ in ("or", "else")
+    )
 
 
 def _infinitive(verb: Token) -> Token | None:
@@ -124,6 +139,12 @@ def _infinitive(verb: Token) -> Token | None:
             and is_infinitive
         ):
             return c
+    # "instructed all police prefects to reinforce ...": the tagger took the object for
+    # a verb and hung the infinitive on it.
+    for obj in children(verb, "dobj"):
+        for c in children(obj, "xcomp", "acl"):
+            if c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                return c
     # "warned them against escalating": the gerund is the content.
     for prep in children(verb, "prep"):
         if prep.lower_ == "against":
@@ -188,6 +209,29 @@ def _that_clause(verb: Token) -> Token | None:
     return None
 
 
+def _clause_subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "conj", "advcl") or current.head.i == current.i:
+            return None
+        current = current.head
+        subject = child(current, "nsubj", "nsubjpass")
+        if subject is not None:
+            return subject
+    return None
+
+
+def _self_request(verb: Token, action: Token, lexicon: Lexicon) -> bool:
+    """ "South Korea has requested to lease a training ground": a request verb with an
+    infinitive of the requester's own act asks leave of someone unnamed."""
+    if verb.lemma_.lower() not in lexicon.words("self_request"):
+        return False
+    # "Asked to point him out, Elliott gestured": a bare participle is a passive.
+    if verb.tag_ == "VBN" and not any(a.dep_ == "aux" for a in verb.children):
+        return False
+    return not (is_passive(verb) or is_passive(action) or is_negated(action))
+
+
 def _addressee_of_verb(verb: Token, cue: DemandCue) -> Token | None:
     if is_passive(verb):
         return child(verb, "nsubjpass")
@@ -195,7 +239,7 @@ def _addressee_of_verb(verb: Token, cue: DemandCue) -> Token | None:
         obj = child(verb, "dobj")
         if obj is not None:
             return obj
-    for prep in children(verb, "prep"):
+    for prep in children(verb, "prep", "prt"):
         if prep.lower_ in _ADDRESSEE_PREPS:
             objects = children(prep, "pobj")
             if objects:
@@ -218,8 +262,16 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         return
     object_cue = lexicon.object_verbs.get(lemma)
     demander = subject_of(verb)
-    if demander is not None and is_passive(verb) and child(verb, "agent") is None:
+    if is_passive(verb) and child(verb, "agent") is None:
+        if lemma in lexicon.words("obligation_verbs"):
+            return  # "was required to", "were forced to": an obligation, no one demanding
+        if any(a.dep_ == "aux" and a.lower_ in lexicon.modals for a in verb.children):
+            return  # "farmers must be encouraged to cut": an opinion of what should be done
         demander = None
+    elif demander is None:
+        # "The provision was intended to encourage estates ...": the subject above the
+        # verb, to be judged as a demander.
+        demander = _clause_subject(verb)
     reporter = reporter_of(verb, lexicon, demander)
     addressee = _addressee_of_verb(verb, cue)
     strength = cue.strength
@@ -230,15 +282,17 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         # "urged the government to pause" is often parsed with the addressee as the
         # infinitive's subject.
         addressee = addressee or child(action, "nsubj")
-        if addressee is None and strength != "threat":
+        if addressee is None and strength != "threat" and not _self_request(verb, action, lexicon):
             return  # "seeks to expand trade" is an intention, not a demand of anyone
+        if action.tag_ == "VBG" and action.dep_ == "pcomp" and addressee is None:
+            return  # "warned against expecting a turnaround" warns no one in particular
         region = _infinitive_region(action, _misattached_conjuncts(verb, action))
         if strength == "threat":
             consequence = trim(region)
             for finding in _findings(strength, span, region, demander, addressee, reporter):
                 yield attrs.evolve(finding, consequence=consequence)
             return
-        for prep in children(verb, "prep"):
+        for prep in children(verb, "prep", "prt"):
             if (
                 prep.lower_ in _ADDRESSEE_PREPS
                 and addressee is not None
@@ -255,6 +309,10 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         return
 
     found = _for_phrase(verb)
+    blocking = child(verb, "dobj")
+    if found is not None and blocking is not None and blocking.i < found[0].i:
+        if not is_actor(blocking) and not is_pronoun(blocking):
+            found = None  # "calls white sugar tenders for forward delivery"
     if found is not None and strength != "threat":
         prep, obj = found
         span = _cue_span(verb, prep)
@@ -280,6 +338,8 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         return
 
     sought = child(verb, "dobj")
+    if sought is not None and sought.lemma_.lower() in lexicon.words("journalistic"):
+        return  # "who requested anonymity"
     if object_cue is not None and sought is not None and not is_pronoun(sought):
         source: Token | None = None
         for prep in [*children(sought, "prep"), *children(verb, "prep")]:
@@ -305,7 +365,10 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
             yield attrs.evolve(finding, needs_category=vague and source is None)
 
 
-def _noun_demander(noun: Token) -> Token | None:
+def _noun_demander(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who makes a nominal demand: "their demands", "calls by X", "a demand from X",
+    or the subject of a verb of making it ("X issued an ultimatum", "X gave Y a
+    deadline"); not of a verb that merely has it ("reduced demand for oil")."""
     for c in noun.children:
         if c.dep_ == "poss":
             return c
@@ -313,9 +376,67 @@ def _noun_demander(noun: Token) -> Token | None:
             objects = children(c, "pobj")
             if objects:
                 return objects[0]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in _NOT_DEMANDER_VERBS:
+    head = noun.head.lemma_.lower()
+    if (
+        noun.dep_ == "dobj"
+        and head not in _NOT_DEMANDER_VERBS
+        and head in lexicon.words("making_verbs")
+    ):
         return subject_of(noun.head)
     return None
+
+
+def _threat_noun(noun: Token, cue: DemandCue, lexicon: Lexicon) -> Iterator[Finding]:
+    """ "threats by Erdogan that he would allow ...", "gave Canada a deadline to remove
+    the waste", "issued an ultimatum to Turkey": a threat noun with its maker and what
+    it threatens or demands."""
+    demander = _noun_demander(noun, lexicon)
+    if demander is None:
+        return
+    reporter = reporter_of(noun.head, lexicon, demander) if noun.head.i != noun.i else None
+    addressee = None
+    if noun.dep_ == "dobj":
+        addressee = child(noun.head, "dative")
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("to", "on", "against", "for") and addressee is None:
+            addressee = next((o for o in children(prep, "pobj") if is_actor(o)), None)
+    span = _cue_span(noun, None)
+    infinitive = next(
+        (c for c in noun.children if c.dep_ in ("acl", "relcl", "xcomp") and _has_to(c)), None
+    )
+    if infinitive is None and addressee is not None:
+        infinitive = _followed_by_infinitive(addressee)
+    if infinitive is not None and infinitive.pos_ in ("VERB", "AUX"):
+        if addressee is None and noun.lemma_.lower() != "threat":
+            return  # "set a deadline to reach a deal": a timetable, not a threat
+        region = _infinitive_region(infinitive)
+        if noun.lemma_.lower() == "threat":
+            yield Finding(
+                strength=cue.strength, cue=span, action=trim(region), demander=demander,
+                addressee=addressee, reporter=reporter, consequence=trim(region),
+            )  # fmt: skip
+        else:
+            yield from _findings(cue.strength, span, region, demander, addressee, reporter)
+        return
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and clause.pos_ in ("VERB", "AUX"):
+            if child(clause, "mark") is not None or any(
+                a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in clause.children
+            ):
+                act = predicate(clause)
+                yield Finding(
+                    strength=cue.strength, cue=span, action=act, demander=demander,
+                    addressee=addressee, reporter=reporter, consequence=act,
+                )  # fmt: skip
+                return
+    if addressee is not None and noun.lemma_.lower() in ("ultimatum", "deadline"):
+        # "issued an ultimatum to Damascus": the ultimatum itself is what is known; "a
+        # travel warning for U.S. citizens" threatens no one.
+        yield from _findings(cue.strength, span, phrase(noun), demander, addressee, reporter)
+
+
+def _has_to(verb: Token) -> bool:
+    return any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)
 
 
 def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
@@ -324,7 +445,10 @@ def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
     cue = lexicon.nouns.get(noun.lemma_.lower())
     if cue is None or noun.pos_ != "NOUN":
         return
-    demander = _noun_demander(noun)
+    if cue.strength == "threat":
+        yield from _threat_noun(noun, cue, lexicon)
+        return
+    demander = _noun_demander(noun, lexicon)
     reporter = reporter_of(noun.head, lexicon, demander) if noun.head.i != noun.i else None
     found = _for_phrase(noun)
     if found is None and demander is not None and demander.head.head.i == noun.i:
@@ -334,23 +458,20 @@ def noun_demands(noun: Token, lexicon: Lexicon) -> Iterator[Finding]:
         prep, obj = found
         infinitive = _followed_by_infinitive(obj)
         span = _cue_span(noun, prep)
+        if infinitive is not None and not is_actor(obj):
+            return  # "demand for barges to supply those ships" is trade
         if infinitive is not None:
             region = _infinitive_region(infinitive)
             yield from _findings(cue.strength, span, region, demander, obj, reporter)
-        # "the demand for oil" is economics: a bare "demand for" needs someone making it.
-        elif demander is not None or noun.tag_ == "NNS" or cue.strength != "demand":
+        # "the demand for oil" is economics, "requests for barley" trade: a bare
+        # "demand for" needs someone making it.
+        elif demander is not None:
             yield from _findings(cue.strength, span, phrase(obj), demander, None, reporter)
         return
     addressee = None
     for prep in children(noun, "prep"):
         if prep.lower_ in ("to", "on"):
             addressee = next(iter(children(prep, "pobj")), None)
-    if cue.strength == "threat" and addressee is not None and is_actor(addressee):
-        # "issued an ultimatum to Damascus": the ultimatum itself is what is known.
-        yield from _findings(
-            cue.strength, _cue_span(noun, None), phrase(noun), demander, addressee, reporter
-        )
-        return
     for clause in noun.children:
         if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and clause.pos_ == "VERB":
             if any(a.lower_ == "to" for a in clause.children):
@@ -386,6 +507,47 @@ def _modal_clause(token: Token, lexicon: Lexicon) -> tuple[Token, DemandCue] | N
     return None
 
 
+def _forecast(clause: Token, lexicon: Lexicon) -> bool:
+    """Whether a must/should clause forecasts rather than demands: its verb is not an
+    act ("should experience an improvement", "prices should rise") or its object is a
+    result ("should show a profit")."""
+    lemma = clause.lemma_.lower()
+    objects = children(clause, "dobj")
+    if lemma in lexicon.words("non_agentive"):
+        return True
+    if lemma in lexicon.words("change_verbs") and not objects:
+        return True
+    return any(o.lemma_.lower() in lexicon.words("result_nouns") for o in objects)
+
+
+def _own_party(target: Token) -> bool:
+    """ "her bank", "our company", "its unit": a party the speaker speaks for."""
+    return any(c.dep_ == "poss" and is_pronoun(c) for c in target.children)
+
+
+def reporting_after(clause: Token, lexicon: Lexicon) -> Token | None:
+    """ "Y must ..., X said" parsed with "said" hung on the content's verb."""
+    for c in clause.children:
+        if (
+            c.dep_ in ("parataxis", "conj", "ccomp", "advcl")
+            and c.i > clause.i
+            and c.lemma_.lower() in lexicon.words("reporting")
+            and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in c.children)
+        ):
+            return c
+    return None
+
+
+def _ready_to(clause: Token) -> Token | None:
+    """ "must be ready to mediate": the act one must be ready for."""
+    for adjective in children(clause, "acomp"):
+        if adjective.lemma_.lower() in ("ready", "prepared", "willing"):
+            for verb in children(adjective, "xcomp"):
+                if _has_to(verb):
+                    return verb
+    return None
+
+
 def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
     """A reported must/should: "X said Y must ..." is X's demand of Y."""
     found = _modal_clause(token, lexicon)
@@ -394,15 +556,29 @@ def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
     clause, cue = found
     governor = clause if token.dep_ == "aux" else token
     target = child(governor, "nsubj")
-    if target is None or not is_actor(target) or clause.lemma_ == "be" or is_passive(clause):
+    if target is None or not is_actor(target) or not is_agent(target, lexicon):
+        return
+    if is_passive(clause) or _own_party(target):
+        return
+    if token.dep_ != "aux" and any(
+        a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in token.children
+    ):
+        return  # "the companies will have to install ...": a necessity foreseen
+    act = clause
+    if clause.lemma_ == "be":
+        ready = _ready_to(clause)
+        if ready is None:
+            return
+        act = ready
+    if _forecast(act, lexicon):
         return
     current = governor
     while current.dep_ == "conj":
         current = current.head
-    reporting = current.head
+    reporting: Token | None = current.head
     if current.dep_ not in ("ccomp", "parataxis"):
-        return
-    if reporting.lemma_.lower() not in lexicon.words("reporting"):
+        reporting = reporting_after(current, lexicon)
+    if reporting is None or reporting.lemma_.lower() not in lexicon.words("reporting"):
         return
     speaker = child(reporting, "nsubj")
     if speaker is None or same_mention(speaker, target):
@@ -410,7 +586,11 @@ def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
     start = token.i + 1
     if token.dep_ != "aux":
         start = clause.i
-    tokens = [t for t in clause.subtree if t.i >= start]
+    if act is not clause:
+        start = act.i
+    tokens = [t for t in act.subtree if t.i >= start]
+    if reporting.i > act.i:
+        tokens = [t for t in tokens if t.i < reporting.left_edge.i]
     region = trim(list(clause.doc[start : max(t.i for t in tokens) + 1])) if tokens else []
     span = offsets([token]) if token.dep_ == "aux" else offsets(list(token.doc[token.i : clause.i]))
     yield from _findings(cue.strength, span, region, speaker, target, None)

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from claimkit.extractors.demands.cues import Lexicon
 from claimkit.sources import is_pronoun, mention_span, mention_tokens, vocabulary
 from claimkit.types import Span
 
@@ -79,6 +80,56 @@ def is_actor(token: Token) -> bool:
         or token.lemma_.lower() in organizations
         or f"{compound} {token.lower_}".strip() in organizations
     )
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ee", "ent", "man", "men")
+
+
+def is_agent(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` names a party that can demand: a person, group, organisation,
+    country, a pronoun, or a document that speaks for its issuer ("a report called
+    for"); not an instrument or a thing ("the agreement calls for", "Federal law
+    requires", "sales threaten to")."""
+    if token.dep_ == "expl":
+        return False
+    if is_pronoun(token) or token.tag_ in ("PRP$", "WP$"):
+        return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # The head itself names the party: "Soviet mercury sales" are sales, whatever the
+    # adjective's country.
+    organizations = vocabulary()["organization"]
+    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
+    if (
+        token.ent_type_ in _ACTOR_ENTS
+        or token.pos_ == "PROPN"
+        or token.lemma_.lower() in organizations
+        or f"{compound} {token.lower_}".strip() in organizations
+    ):
+        return True
+    # "several party MLAs and ministers": a party's members, or people beside others.
+    for c in token.children:
+        if c.dep_ == "compound" and c.lemma_.lower() in organizations:
+            return True
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and is_agent(c, lexicon):
+            return True
+    lemma = token.lemma_.lower()
+    words = lexicon.words
+    if lemma in words("agent_nouns") or lemma in words("speaking_documents"):
+        return True
+    if lemma in words("not_agents") or lemma in words("instruments"):
+        return False
+    # "Dozens of journalists", "hundreds of protesters": the people counted.
+    if lemma in words("quantities"):
+        for prep in children(token, "prep"):
+            if prep.lower_ == "of":
+                return any(is_agent(o, lexicon) for o in children(prep, "pobj"))
+    # "Bosnian Serb units", "an Islamic body", "North Korean state media".
+    if any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in _ACTOR_ENTS for c in token.lefts
+    ):
+        return True
+    return lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
 
 
 def same_mention(a: Token | None, b: Token | None) -> bool:
