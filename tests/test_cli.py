@@ -259,3 +259,144 @@ def test_unwritable_output_is_one_line(tmp_path, capsys) -> None:
     assert main([str(tmp_path), "-o", str(tmp_path / "missing" / "out.jsonl")]) == 2
     err = capsys.readouterr().err
     assert "cannot write" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- --strict
+
+RAISING = """
+import claimkit
+from claimkit import Extractor
+
+
+def boom(doc, document):
+    raise RuntimeError("kaboom on " + document.id)
+
+
+@claimkit.hookimpl
+def claimkit_extractors():
+    yield Extractor(name="boom", kinds=("boom",), extract=boom)
+"""
+
+
+@pytest.fixture
+def raising_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    name = "claimkit_cli_raising"
+    (tmp_path / f"{name}.py").write_text(RAISING, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    return name
+
+
+def test_plugin_problems_are_reported_and_the_run_succeeds(
+    corpus: Path, capsys: pytest.CaptureFixture[str], raising_plugin: str
+) -> None:
+    assert main([str(corpus), "-p", raising_plugin]) == 0
+    out, err = capsys.readouterr()
+    assert records(out), "the other extractors' claims are written"
+    assert "story.txt [boom]: RuntimeError: kaboom on story.txt" in err
+    assert "4 plugin problems" in err.splitlines()[-1]
+
+
+def test_strict_fails_on_a_raising_plugin(
+    corpus: Path, capsys: pytest.CaptureFixture[str], raising_plugin: str
+) -> None:
+    assert main([str(corpus), "-p", raising_plugin, "--strict"]) == 1
+    out, err = capsys.readouterr()
+    assert records(out), "the run still finishes and writes its claims"
+    assert "--strict: 4 plugin problems" in err
+
+
+def test_strict_without_problems_succeeds(corpus: Path) -> None:
+    assert main([str(corpus), "-q", "--strict"]) == 0
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_format_jsonl_is_the_default(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(corpus), "-q", "-f", "jsonl"]) == 0
+    explicit = capsys.readouterr().out
+    assert main([str(corpus), "-q"]) == 0
+    assert capsys.readouterr().out == explicit
+
+
+def test_unknown_format_is_a_one_line_error(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(corpus), "-f", "nonesuch"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "jsonl" in err
+
+
+# ---------------------------------------------------------------- plugins command
+
+
+def plugins_listed(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    assert main(["plugins", "--json", *args]) == 0
+    return {info["name"]: info for info in json.loads(capsys.readouterr().out)}
+
+
+def test_plugins_lists_the_builtins(capsys: pytest.CaptureFixture[str]) -> None:
+    from claimkit.plugins import BUILTIN_PLUGINS
+
+    found = plugins_listed(capsys)
+    for name in BUILTIN_PLUGINS:
+        assert found[name]["origin"] == "builtin"
+        assert found[name]["hooks"], name
+    assert "claimkit_read_document" in found["claimkit.readers.text"]["hooks"]
+
+
+def test_plugins_text_output(capsys: pytest.CaptureFixture[str], echo_plugin: str) -> None:
+    assert main(["plugins", "-p", echo_plugin]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("claimkit ") and "hook API" in out.splitlines()[0]
+    assert "claimkit.extractors.dates 0.1.0  [built-in]" in out
+    assert f"{echo_plugin} (no version)  [-p]" in out
+    assert "    extractor dct-echo (dct)" in out
+
+
+def test_plugins_named_and_disabled(capsys: pytest.CaptureFixture[str], echo_plugin: str) -> None:
+    found = plugins_listed(capsys, "-p", echo_plugin, "--disable", "claimkit.extractors.dates")
+    assert found[echo_plugin]["origin"] == "named"
+    assert found[echo_plugin]["hooks"] == ["claimkit_extractors"]
+    assert found["claimkit.extractors.dates"]["origin"] == "disabled"
+    assert found["claimkit.extractors.dates"]["hooks"] == []
+
+
+def test_autoload_off_loads_no_installed_plugin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMKIT_DISABLE_PLUGIN_AUTOLOAD", "1")
+    found = plugins_listed(capsys)
+    assert {info["origin"] for info in found.values()} == {"builtin"}
+    assert main(["plugins"]) == 0
+    assert "[entry point" not in capsys.readouterr().out
+
+
+def test_plugins_command_with_a_broken_plugin_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["plugins", "-p", "claimkit_no_such_plugin"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "claimkit_no_such_plugin" in err
+
+
+def test_python_dash_m_plugins_sees_the_installed_plugins(tmp_path: Path) -> None:
+    """The plugins of this repository (plugins/*, installed by .ci/run) are found by
+    their entry points, with their distributions."""
+    done = subprocess.run(
+        [sys.executable, "-m", "claimkit", "plugins", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = {info["name"]: info for info in json.loads(done.stdout)}
+    for name, distribution in (("numbers", "claimkit-numbers"), ("template", "claimkit-template")):
+        assert name in found, f"{distribution} is not installed (pip install ./plugins/*/)"
+        assert found[name]["origin"] == "entrypoint"
+        assert found[name]["distribution"] == distribution
+        assert found[name]["version"] and found[name]["extractors"]

@@ -328,6 +328,8 @@ _ORIGINS = {"builtin": "built-in", "named": "-p", "registered": "registered"}
 
 
 def _render(info: PluginInfo) -> str:
+    if info.origin == "disabled":
+        return f"{info.name}  [disabled]"
     if info.origin == "entrypoint":
         origin = f"entry point of {info.distribution} {info.distribution_version}"
     else:

@@ -107,7 +107,8 @@ def get_plugin_manager(
     # (list_name_plugin, not get_plugins: that builds a set, and a plugin object may be
     # unhashable, a SimpleNamespace of hook functions.)
     for name, plugin in pm.list_name_plugin():
-        check_compatible(plugin, name)
+        if plugin is not None:  # None: blocked
+            check_compatible(plugin, name)
     # A misspelt hook name in a plugin is an error, not a silently ignored function.
     pm.check_pending()
     return pm
@@ -235,8 +236,9 @@ class PluginInfo:
     """What ``python -m claimkit plugins`` says of one plugin."""
 
     name: str
-    #: ``builtin``, ``entrypoint`` (installed), ``named`` (``-p MODULE``) or
-    #: ``registered`` (an object passed in from Python).
+    #: ``builtin``, ``entrypoint`` (installed), ``named`` (``-p MODULE``),
+    #: ``registered`` (an object passed in from Python) or ``disabled`` (``--disable``,
+    #: ``CLAIMKIT_DISABLE``).
     origin: str
     version: str | None
     module: str | None
@@ -263,6 +265,11 @@ def describe_plugins(
     dists = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
     found = []
     for name, plugin in pm.list_name_plugin():
+        if plugin is None:  # blocked: --disable, CLAIMKIT_DISABLE
+            found.append(
+                PluginInfo(name=name, origin="disabled", version=None, module=None, hooks=())
+            )
+            continue
         module_name = getattr(plugin, "__name__", None) or type(plugin).__module__
         dist = dists.get(id(plugin))
         version: str | None
