@@ -10,6 +10,7 @@ from collections.abc import Set
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.dates.rules import Tense
+from claimkit.extractors.dates.vocabulary import Vocabulary
 
 # How far up the tree to look for the governing verb: deeper than this the link to the
 # expression is too loose to trust.
@@ -23,28 +24,41 @@ def root_token(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def governing_tense(root: Token, future_cues: Set[str]) -> Tense | None:
+def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
     """The tense of the verb ``root`` depends on; "future" also when a word on the way
-    points ahead ("set for Wednesday", "due in March")."""
+    points ahead ("set for Wednesday", "due in March", "payable Dec. 15"), "past" after
+    "since".
+
+    A cue reached through "on" or "at" dates the cue's own event ("the record set on
+    Aug. 6"), so it points nowhere.
+    """
     if root.dep_ == "poss":
         return None  # "Wednesday's ruling": the noun's event, not the clause's time
-    token = root
+    if root.dep_ == "pobj" and root.head.lower_ in vocabulary.past_prepositions:
+        return "past"  # "since Jan. 13"
+    below, token = root, root
     for _ in range(_MAX_CLIMB):
-        if token is not root and token.lower_ in future_cues:
+        cue = token is not root and token.lower_ in vocabulary.future_cues
+        if cue and below.dep_ == "prep" and below.lower_ in vocabulary.point_prepositions:
+            cue = False
+        if cue:
             return "future"
         if token.tag_.startswith("VB") or token.tag_ == "MD":
-            return verb_tense(token, future_cues)
+            return verb_tense(token, vocabulary.future_cues, cue=token is root)
         if token.head is token:
             return None
-        token = token.head
+        below, token = token, token.head
     return None
 
 
-def verb_tense(verb: Token, future_cues: Set[str], depth: int = 0) -> Tense | None:
-    """The tense of a verb, from its form and its auxiliaries."""
+def verb_tense(
+    verb: Token, future_cues: Set[str], depth: int = 0, *, cue: bool = True
+) -> Tense | None:
+    """The tense of a verb, from its form and its auxiliaries (and, with ``cue``,
+    from the verb itself when it points ahead: "scheduled", "plans")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX or "to" in words or verb.lower_ in future_cues:
+    if words & _FUTURE_AUX or "to" in words or (cue and verb.lower_ in future_cues):
         return "future"
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in _FUTURE_AUX else None

@@ -18,10 +18,19 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m(?![a-z]))"
 # Units with a calendar value, for "last week" and "the end of the year".
 _CALENDAR_UNITS = ("year", "month", "week", "weekend", "quarter", "decade", "century")
-# Nouns a year may count without being a year: "1990 levels" no, "1500 troops" yes.
-_TEMPORAL_HEADS = frozenset(
-    {"year", "season", "budget", "election", "elections", "levels", "level", "model", "census"}
-)
+# A quarter value, and a value that starts with a year, a month, a week or a day.
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
+_GRAIN_VALUE = {
+    "year": re.compile(r"\d{4}"),
+    "month": re.compile(r"\d{4}-\d\d"),
+    "week": re.compile(r"\d{4}-(?:W\d\d|\d\d-\d\d)"),
+    "day": re.compile(r"\d{4}-\d\d-\d\d"),
+}
+# What a determiner or a possessive before a number makes of it: "its 1990 earnings".
+_DETERMINED = re.compile(r"(?<![A-Za-z])(?:the|its|his|her|their|our|this|that|a|an|['’]s)\s+$", re.I)
+# How far after the creation year a decade named without its century may start: in
+# 1989 "the '90s" are the coming ones, "the '20s" the 1920s.
+_DECADES_AHEAD = 10
 # Tags of proper names: "the Daily Telegraph" is no frequency.
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 # The month each season starts and ends (northern hemisphere), for "last summer".
@@ -69,6 +78,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     season = alternation(v.seasons)
     day_part = alternation(v.day_parts)
     shift = alternation(v.shifts)
+    ordinal_words = alternation(k for k in v.ordinals if not k[0].isdigit())
 
     def unit_of(match: re.Match[str]) -> str:
         return match.group("unit").lower().rstrip("s")
@@ -132,15 +142,148 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         anchor = c.dct_value[:10] if c.dct_value and which != "first" else None
         return Normalised(value=cal.duration(count, v.units[unit_of(m)]), anchor=anchor)
 
-    def ago(m: re.Match[str], c: Context) -> str | None:
-        return cal.ago_value(c.dct, unit_of(m), v.number(m.group("count")))
+    def ago(m: re.Match[str], c: Context) -> Normalised | str | None:
+        unit, count = unit_of(m), v.number(m.group("count"))
+        quarter = reference_quarter(c) if unit == "year" and count == 1 else None
+        if quarter is not None:
+            # "up from $4 million a year earlier", after "third-quarter profit": the
+            # same quarter a year before, as earnings reports compare
+            return year_before(quarter)
+        return cal.ago_value(c.dct, unit, count)
 
-    def length(m: re.Match[str], c: Context) -> str | None:
+    def reference_quarter(c: Context) -> tuple[int, int] | None:
+        """The quarter the text last spoke of, if any (what "a year earlier" and "the
+        latest period" refer to in an earnings report)."""
+        for timex in reversed(c.previous):
+            for value in (timex.anchor, timex.value):
+                found = _QUARTER_VALUE.match(value or "")
+                if found is not None:
+                    return int(found.group(1)), int(found.group(2))
+        return None
+
+    def year_before(quarter: tuple[int, int]) -> Normalised:
+        year, which = quarter
+        return Normalised(value=f"{year - 1:04d}-Q{which}", anchor=f"{year:04d}-Q{which}")
+
+    def year_ago(m: re.Match[str], c: Context) -> Normalised | str:
+        quarter = reference_quarter(c)
+        if m.group("ord"):
+            which = v.ordinals[m.group("ord").lower()]
+            year = quarter[0] if quarter else c.dct.year if c.dct else None
+            return f"XXXX-Q{which}" if year is None else f"{year - 1:04d}-Q{which}"
+        if quarter is not None:
+            return year_before(quarter)
+        if (m.group("noun") or "").lower() == "quarter":
+            return cal.unit_value(c.dct, "quarter", -5) or "XXXX-QX"
+        return cal.unit_value(c.dct, "year", -1) or "XXXX"
+
+    def period(m: re.Match[str], c: Context) -> str:
+        quarter = reference_quarter(c)
+        if quarter is None:
+            # nothing said of a quarter: the one last ended, as reports speak of
+            last_ended = cal.unit_value(c.dct, "quarter", -1)
+            if last_ended is None:
+                return f"{m.group('year')}-QX" if m.group("year") else "XXXX-QX"
+            quarter = (int(last_ended[:4]), int(last_ended[-1]))
+        year, which = quarter
+        if m.group("year"):
+            year = int(m.group("year"))
+        if m.group("back"):
+            year -= 1
+        return f"{year:04d}-Q{which}"
+
+    def the_year(m: re.Match[str], c: Context) -> Normalised:
+        if re.match(r"\s+(?:ended|ending)\b", m.string[m.end() : m.end() + 8]):
+            return Normalised(value="P1Y", type="DURATION")  # "the year ended June 30"
+        if (m.group("which") or "").lower() == "same":
+            same = last_mentioned(c, "year")
+            if same is not None:
+                return Normalised(value=same[:4])
+        return Normalised(value=cal.unit_value(c.dct, "year", 0) or "XXXX")
+
+    def last_mentioned(c: Context, grain: str) -> str | None:
+        """The value of the date the text last mentioned, if it is as fine as
+        ``grain`` (a year, a month, a week or a day)."""
+        pattern = _GRAIN_VALUE[grain]
+        for timex in reversed(c.previous):
+            if timex.type in ("DATE", "TIME") and pattern.match(timex.value):
+                return timex.value
+        return None
+
+    def anaphoric(m: re.Match[str], c: Context) -> Normalised | None:
+        word = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
+        part = v.day_parts.get(word)
+        grain = "day" if part or word == "day" else word
+        relation = (m.group("rel") or m.group("rel2") or "that").lower()
+        shift_by = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(relation, 0)
+        found = last_mentioned(c, grain)
+        base = cal.parse_value(found, grain) if found else c.dct
+        value = cal.unit_value(base, grain, shift_by)
+        if value is None:
+            return None
+        if part:
+            return Normalised(value=f"{value}T{part}", type="TIME")
+        return Normalised(value=value, anchor=found)
+
+    def part_of_shifted_year(m: re.Match[str], c: Context) -> str | None:
+        by = v.shifts[(m.group("shift") or m.group("shift2")).lower()]
+        year = cal.unit_value(c.dct, "year", by) or "XXXX"
+        if m.group("ord"):
+            return f"{year}-Q{v.ordinals[m.group('ord').lower()]}"
+        return f"{year}-{v.month(m.group('month')):02d}"
+
+    def spelled_year(m: re.Match[str], c: Context) -> str | None:
+        if m.group("hi"):
+            low = m.group("lo").lower()
+            rest = 0 if low == "hundred" else v.number(low)
+            if rest is None or rest >= 100:
+                return None
+            return f"{v.numbers[m.group('hi').lower()] * 100 + rest:04d}"
+        low_text = m.group("lo2")
+        return f"{2000 + (v.number(low_text) or 0 if low_text else 0):04d}"
+
+    def spelled_decade(m: re.Match[str], c: Context) -> Normalised:
+        digit = v.decade_words[m.group("tens").lower()]
+        century = (c.dct.year // 100) if c.dct else 19
+        if c.dct and (century * 10 + digit) * 10 > c.dct.year + _DECADES_AHEAD:
+            century -= 1
+        mod = v.mods[m.group("mod").lower()] if m.group("mod") else None
+        return Normalised(value=f"{century:02d}{digit}", mod=mod)
+
+    def century(m: re.Match[str], c: Context) -> str | None:
+        number = int(m.group("n")) if m.group("n") else v.ordinals[normal_space(m.group("word")).lower().replace(" ", "-")]
+        return f"{number - 1:02d}" if 1 <= number <= 30 else None
+
+    def week_of(m: re.Match[str], c: Context) -> str | None:
+        number_of_month = v.month(m.group("month"))
+        day_of_month = int(re.sub(r"\D", "", m.group("day")))
+        if m.group("year"):
+            value = f"{int(m.group('year')):04d}-{number_of_month:02d}-{day_of_month:02d}"
+        else:
+            value = cal.month_value(c.dct, number_of_month, c.tense, day_of_month=day_of_month)
+        date = cal.parse_value(value, "day")
+        return "XXXX-WXX" if date is None else cal.week(date)
+
+    def every(m: re.Match[str], c: Context) -> str:
+        weekday = m.group("weekday") or m.group("weekday2")
+        if weekday:
+            part = m.group("part")
+            suffix = f"T{v.day_parts[part.lower()]}" if part else ""
+            return f"XXXX-WXX-{v.weekday(weekday)}{suffix}"
+        if m.group("month"):
+            return f"XXXX-{v.month(m.group('month')):02d}"
+        return f"XXXX-{v.seasons[m.group('season').lower()]}"
+
+    def length(m: re.Match[str], c: Context) -> Normalised | str | None:
         count_text = normal_space(m.group("count")).lower()
         before = m.string[: m.start()]
-        if count_text in ("a", "an") and not _DURATION_LEAD.search(before):
+        half = bool(m.group("half") or m.group("half2"))
+        if count_text in ("a", "an") and not half and not _DURATION_LEAD.search(before):
+            if c.dep == "npadvmod" and c.head_tag and not c.head_tag.startswith(("VB", "MD")):
+                # "$1 billion a year", "500 cars a week": a rate
+                return Normalised(value=cal.duration(1, v.units[unit_of(m)]), type="SET")
             return None  # "a year" alone is as often "per year" as a length
-        return cal.duration(v.number(count_text), v.units[unit_of(m)])
+        return cal.duration(v.number(count_text), v.units[unit_of(m)], half=half)
 
     def vague_length(m: re.Match[str], c: Context) -> str:
         return cal.duration(None, v.units[unit_of(m)])
@@ -175,9 +318,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     def year(m: re.Match[str], c: Context) -> str | None:
         if m.group("short"):
             return str(cal.two_digit_year(m.group("short"), c.dct))
-        counted = c.dep == "nummod" and (c.head_tag or "").startswith("NN")
-        if counted and c.head not in _TEMPORAL_HEADS and not m.group("fiscal"):
-            return None  # "1500 troops"
+        # "1500 troops" counts; "1990 earnings", "its 1990 invasion" and "the 1996
+        # bombing" are years
+        counted = c.dep == "nummod" and c.head_tag in ("NNS", "NNPS")
+        determined = _DETERMINED.search(m.string, max(0, m.start() - 8), m.start())
+        if counted and c.head not in v.year_heads and not m.group("fiscal") and not determined:
+            return None
         return m.group("year")
 
     def decade(m: re.Match[str], c: Context) -> Normalised:
@@ -187,7 +333,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         else:
             century = (c.dct.year // 100) if c.dct else 19
             value = f"{century}{digits[-2]}"
-            if c.dct and int(value) * 10 > c.dct.year:
+            if c.dct and int(value) * 10 > c.dct.year + _DECADES_AHEAD:
                 value = f"{century - 1}{digits[-2]}"
         mod = v.mods[m.group("mod").lower()] if m.group("mod") else None
         return Normalised(value=value, mod=mod)
@@ -201,9 +347,14 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return cal.quarter_value(c.dct, which)
         if written_year:
             return None
-        # "the quarter", "the latest quarter": the one just reported, the last ended
-        shift_by = 0 if (m.group("latest") or "").lower() == "current" else -1
-        return cal.unit_value(c.dct, "quarter", shift_by)
+        # "the quarter", "the latest quarter": the one the report is about, else the
+        # last ended
+        if (m.group("latest") or "").lower() == "current":
+            return cal.unit_value(c.dct, "quarter", 0)
+        quarter = reference_quarter(c)
+        if quarter is not None:
+            return f"{quarter[0]:04d}-Q{quarter[1]}"
+        return cal.unit_value(c.dct, "quarter", -1)
 
     def half(m: re.Match[str], c: Context) -> str:
         return f"{m.group('year')}-H{1 if m.group('half').lower() == 'first' else 2}"
@@ -228,18 +379,20 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return date + clock_value(m.group(0), v)
 
     def edge_of_period(m: re.Match[str], c: Context) -> Normalised | None:
-        value = cal.unit_value(c.dct, m.group("unit").lower(), 0)
+        value = cal.unit_value(c.dct, (m.group("unit") or m.group("unit2")).lower(), 0)
         if value is None:
             return None
-        return Normalised(value=value, mod=v.mods[f"the {m.group('edge').lower()} of"])
+        edge = (m.group("edge") or "end").lower()
+        return Normalised(value=value, mod=v.mods[f"the {edge} of"])
 
     def reference(m: re.Match[str], c: Context) -> str | None:
         word = normal_space(m.group(0)).lower()
         if c.tag in _NAME_TAGS:
             return None  # "Current Affairs"
         # "the team now in Beijing": a "now" that qualifies a phrase rather than a
-        # verb or a state does not place anything in time.
-        if word == "now" and c.head_tag and not c.head_tag.startswith(("VB", "MD", "JJ")):
+        # verb or a state places nothing in time; "until now", "for now" do.
+        qualifies = c.dep == "advmod" and c.head_tag is not None
+        if word == "now" and qualifies and not c.head_tag.startswith(("VB", "MD", "JJ")):  # type: ignore[union-attr]
             return None
         return v.references[word]
 
@@ -330,9 +483,105 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             pattern=_pattern(
                 r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+the\s+"
                 r"(?P<unit>year|month|week|quarter|decade|century)"
+                r"|(?P<unit2>year|month|quarter)(?:['’]s\s+|-|\s+)end"
             ),
             type="DATE",
             value=edge_of_period,
+        ),
+        DateRule(
+            name="year-ago",
+            pattern=_pattern(
+                r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:ago|earlier)"
+                r"(?:\s+(?:(?P<ord>first|second|third|fourth)[-\s]+)?(?P<noun>quarter|period))?"
+            ),
+            type="DATE",
+            value=year_ago,
+        ),
+        DateRule(
+            name="period",
+            pattern=_pattern(
+                r"the\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|corresponding)"
+                rf"|(?P<year>{_YEAR}))\s+(?P<noun>period|quarter)"
+                r"(?P<back>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
+            ),
+            type="DATE",
+            value=period,
+        ),
+        DateRule(
+            name="part-of-shifted-year",
+            pattern=_pattern(
+                rf"(?P<month>{full_month})\s+(?:of\s+)?(?P<shift>last|this|next)\s+year"
+                r"|(?P<shift2>last|this|next)\s+year['’]s\s+"
+                r"(?P<ord>first|second|third|fourth)[-\s]+quarter"
+            ),
+            type="DATE",
+            value=part_of_shifted_year,
+        ),
+        DateRule(
+            name="anaphoric",
+            pattern=_pattern(
+                r"(?:(?:later|earlier)\s+)?"
+                r"(?:the\s+(?P<rel>following|previous|preceding|same)"
+                rf"\s+(?P<unit>day|week|month|year|{day_part})"
+                rf"|the\s+(?P<rel2>next)\s+(?P<unit2>day|{day_part})"
+                rf"|that(?:\s+same)?\s+(?P<unit3>day|week|month|year|{day_part}))"
+            ),
+            type="DATE",
+            value=anaphoric,
+        ),
+        DateRule(
+            name="week-of",
+            pattern=_pattern(
+                rf"the\s+week\s+of\s+(?P<month>{month})\s*(?P<day>{_DAY})(?:,?\s*(?P<year>{_YEAR}))?"
+            ),
+            type="DATE",
+            value=week_of,
+        ),
+        DateRule(
+            name="spelled-year",
+            pattern=_pattern(
+                r"(?:the\s+year\s+)?(?P<hi>nineteen|eighteen)[-\s]+"
+                rf"(?P<lo>{tens_ones}|{alternation(k for k, n in v.numbers.items() if 10 <= n < 100)}|hundred)"
+                r"|the\s+year\s+two\s+thousand(?:(?:\s+and)?\s+"
+                rf"(?P<lo2>{alternation(k for k, n in v.numbers.items() if 1 <= n < 20 and len(k) > 2)}))?"
+            ),
+            type="DATE",
+            value=spelled_year,
+        ),
+        DateRule(
+            name="spelled-decade",
+            pattern=_pattern(
+                rf"the\s+(?:(?P<mod>early|mid|late)[-\s]*)?(?P<tens>{alternation(v.decade_words)})"
+            ),
+            type="DATE",
+            value=spelled_decade,
+        ),
+        DateRule(
+            name="century",
+            pattern=_pattern(
+                r"(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)"
+                rf"|(?P<word>{ordinal_words}))[-\s]+century"
+            ),
+            type="DATE",
+            value=century,
+        ),
+        DateRule(
+            name="the-year",
+            pattern=_pattern(
+                r"the\s+(?:(?P<which>full|fiscal|current|calendar|latest|same)\s+)?(?:fiscal\s+)?"
+                r"year(?![-\s]+(?:before|earlier|ago|after)\b)"
+            ),
+            type="DATE",
+            value=the_year,
+        ),
+        DateRule(
+            name="every",
+            pattern=_pattern(
+                rf"(?:each|every)\s+(?:(?P<weekday>{weekday})|(?P<month>{full_month})|(?P<season>{season}))"
+                rf"|(?P<weekday2>{weekday})(?:s|\s+(?P<part>{day_part})s)"
+            ),
+            type="SET",
+            value=every,
         ),
         DateRule(
             name="ago",
@@ -387,7 +636,10 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(
             name="length",
-            pattern=_pattern(rf"(?:the\s+)?(?P<count>{number})[-\s]+{unit}(?!-old|\s+old)"),
+            pattern=_pattern(
+                rf"(?:the\s+)?(?P<count>{number})(?P<half>\s+1/2|\s+and\s+a\s+half)?[-\s]+"
+                rf"{unit}(?P<half2>\s+and\s+a\s+half)?(?!-old|\s+old)"
+            ),
             type="DURATION",
             value=length,
         ),

@@ -89,10 +89,34 @@ def ago_value(dct: dt.date | None, unit: str, count: int | None) -> str | None:
     return unit_value(dct, unit, -count)
 
 
-def duration(count: int | None, unit: Unit) -> str:
-    """A TIMEX3 duration: ``P6Y``, ``PT2H``, ``PXY`` for an unknown count."""
-    amount = "X" if count is None else str(count * unit.factor)
-    return f"PT{amount}{unit.letter}" if unit.time else f"P{amount}{unit.letter}"
+def duration(count: int | None, unit: Unit, *, half: bool = False) -> str:
+    """A TIMEX3 duration: ``P6Y``, ``PT2H``, ``PXY`` for an unknown count; with
+    ``half``, half a unit more ("2 1/2 years": ``P2Y6M``, "an hour and a half":
+    ``PT1H30M``)."""
+    if count is None:
+        amount, rest = "X", ""
+    elif half and unit.factor % 2 == 0:
+        amount, rest = str(count * unit.factor + unit.factor // 2), ""
+    else:
+        amount, rest = str(count * unit.factor), (unit.half or "") if half else ""
+    if unit.time:
+        return f"PT{amount}{unit.letter}{rest}"
+    return f"P{amount}{unit.letter}{rest}"
+
+
+def parse_value(value: str, grain: str) -> dt.date | None:
+    """A date inside the TIMEX3 ``value`` as fine as ``grain``: the first day of its
+    year or month, the Monday of its week, or its day; None if it is coarser."""
+    try:
+        if grain == "week" and value[4:6] == "-W":
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        if grain in ("day", "week"):
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        if grain == "month":
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        return dt.date(int(value[:4]), 1, 1)
+    except ValueError:
+        return None
 
 
 def month_value(
@@ -135,8 +159,8 @@ def weekday_value(dct: dt.date | None, number: int, tense: Tense | None, shift: 
     """A bare weekday ("Tuesday") as a date.
 
     The creation date's own weekday is the creation date ("said Tuesday" in Tuesday's
-    paper). Otherwise "next"/"last" or the tense choose the week; with neither, the
-    nearest such day.
+    paper). Otherwise "next"/"last" or the tense choose the week; in the present tense
+    the nearest such day, and with no verb at all the latest.
     """
     if dct is None:
         return f"XXXX-WXX-{number}"
@@ -147,6 +171,10 @@ def weekday_value(dct: dt.date | None, number: int, tense: Tense | None, shift: 
         return day(dct - dt.timedelta(days=(7 - ahead) % 7 or 7))
     if ahead == 0:
         return day(dct)
+    if tense is None:
+        # no verb to go by ("Friday's trading", "the Tuesday deadline"): news reports
+        # what has happened, so the latest such day
+        return day(dct + dt.timedelta(days=ahead - 7))
     way = direction(tense)
     if way == _NEAREST:
         way = _FUTURE if ahead <= 3 else _PAST

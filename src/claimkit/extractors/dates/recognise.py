@@ -45,22 +45,33 @@ class Recogniser:
     vocabulary: Vocabulary
 
     def timexes(self, doc: Doc | None, text: str, dct: str | None) -> list[Timex]:
-        """The temporal expressions of ``text`` (``doc`` is its parse, if any), in order."""
+        """The temporal expressions of ``text`` (``doc`` is its parse, if any), in order.
+
+        Matches are chosen first (longest, plugin rules before built-in ones); then each
+        is normalised in reading order, knowing the expressions before it
+        (:attr:`Context.previous`), as "the next day" or "a year earlier" need.
+        """
         anchor = parse_dct(dct)
         candidates = sorted(
             self._candidates(text),
             key=lambda c: (c.tier, -(c.end - c.start), c.order, c.start),
         )
-        taken: list[Timex] = []
+        chosen: list[tuple[Candidate, Context]] = []
         for candidate in candidates:
-            if any(candidate.start < t.span.end and t.span.start < candidate.end for t in taken):
+            if any(candidate.start < c.end and c.start < candidate.end for c, _ in chosen):
                 continue
             context = self._context(doc, candidate, Context(dct=anchor, dct_value=dct))
-            found = candidate.rule.normalise(candidate.match, context)
-            if found is None:
+            if candidate.rule.normalise(candidate.match, context) is None:
                 continue
-            taken.append(_timex(text, candidate, found))
-        taken.sort(key=lambda t: t.span.start)
+            chosen.append((candidate, context))
+        chosen.sort(key=lambda pair: pair[0].start)
+        taken: list[Timex] = []
+        for candidate, context in chosen:
+            found = candidate.rule.normalise(
+                candidate.match, attrs.evolve(context, previous=tuple(taken))
+            )
+            if found is not None:
+                taken.append(_timex(text, candidate, found))
         return link_ranges(text, taken)
 
     def _candidates(self, text: str) -> Iterator[Candidate]:
@@ -91,7 +102,7 @@ class Recogniser:
         head = root.head if root.head is not root else None
         return attrs.evolve(
             base,
-            tense=governing_tense(root, self.vocabulary.future_cues),
+            tense=governing_tense(root, self.vocabulary),
             tag=root.tag_ or None,
             head=head.lower_ if head is not None else None,
             head_tag=head.tag_ if head is not None else None,

@@ -19,7 +19,7 @@ from typing import Literal
 
 import attrs
 
-from claimkit.types import TIMEX_TYPES
+from claimkit.types import TIMEX_TYPES, Timex
 
 #: The tense of the verb an expression depends on, as far as the parse tells it.
 Tense = Literal["past", "present", "future"]
@@ -38,6 +38,9 @@ class Context:
     :param head: the lower-cased word the expression attaches to in the parse, if any.
     :param head_tag: that word's Penn Treebank tag.
     :param dep: the dependency label of the expression's root token.
+    :param previous: the expressions before this one in the document, in reading
+        order, as normalised: what "the next day", "that year" or "a year earlier"
+        ("from $1.2 million a year earlier", after "the third quarter") refer back to.
     """
 
     dct: dt.date | None = None
@@ -47,6 +50,7 @@ class Context:
     head: str | None = None
     head_tag: str | None = None
     dep: str | None = None
+    previous: tuple[Timex, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

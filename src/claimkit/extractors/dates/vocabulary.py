@@ -20,6 +20,8 @@ class Unit:
     letter: str
     factor: int = 1
     time: bool = False
+    #: what half a unit adds to the value, in smaller letters ("6M" for a year)
+    half: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -34,6 +36,7 @@ class Vocabulary:
     numbers: Mapping[str, int]
     vague_numbers: frozenset[str]
     ordinals: Mapping[str, int]
+    decade_words: Mapping[str, int]
     units: Mapping[str, Unit]
     seasons: Mapping[str, str]
     day_parts: Mapping[str, str]
@@ -44,6 +47,9 @@ class Vocabulary:
     mods: Mapping[str, str]
     zones: Mapping[str, str]
     future_cues: frozenset[str]
+    past_prepositions: frozenset[str]
+    year_heads: frozenset[str]
+    point_prepositions: frozenset[str]
 
     #: Lower-cased month and weekday names (abbreviations too), for look-ups.
     month_numbers: Mapping[str, int] = attrs.field(
@@ -102,7 +108,12 @@ def load_vocabulary() -> Vocabulary:
     source = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
     data = tomllib.loads(source)
     units = {
-        name: Unit(letter=u["letter"], factor=u.get("factor", 1), time=u.get("time", False))
+        name: Unit(
+            letter=u["letter"],
+            factor=u.get("factor", 1),
+            time=u.get("time", False),
+            half=u.get("half"),
+        )
         for name, u in data.pop("units").items()
     }
     return Vocabulary(
@@ -111,6 +122,9 @@ def load_vocabulary() -> Vocabulary:
         month_triggers=frozenset(data.pop("month_triggers")),
         vague_numbers=frozenset(data.pop("vague_numbers")),
         future_cues=frozenset(data.pop("future_cues")),
+        past_prepositions=frozenset(data.pop("past_prepositions")),
+        year_heads=frozenset(data.pop("year_heads")),
+        point_prepositions=frozenset(data.pop("point_prepositions")),
         **{name: _frozen(table) for name, table in data.items()},
     )
 
