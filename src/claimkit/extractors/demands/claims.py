@@ -73,6 +73,14 @@ def _demander(finding: Finding) -> Source | None:
     source = mention_source(head)
     parts = [finding.action[0], *([finding.addressee] if finding.addressee is not None else [])]
     hung = [c for c in head.children if c.i > head.i and any(p in c.subtree for p in parts)]
+    # "Venezuela's largest opposition parties on Wednesday said": the date is the saying's.
+    hung += [
+        c
+        for c in head.children
+        if c.i > head.i
+        and c.dep_ in ("prep", "npadvmod")
+        and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+    ]
     if not hung:
         return source
     tokens = trim([t for t in mention_tokens(head) if t.i < min(c.left_edge.i for c in hung)])
@@ -103,11 +111,41 @@ def _addressee(finding: Finding, earlier: Sequence[Finding]) -> Token | None:
     progress ..."), the latest addressee pressed in this or the previous sentence."""
     if finding.addressee is not None or finding.strength != "threat":
         return finding.addressee
+    target = _threat_target(finding.consequence)
+    if target is not None:
+        return target
     sentence = finding.action[0].sent
     for other in reversed(earlier):
         near = 0 <= sentence.start - other.action[0].sent.end <= 1
         if other.addressee is not None and (near or other.action[0].sent == sentence):
             return other.addressee
+    return None
+
+
+_TARGET_PREPS = frozenset({"against", "on", "at", "with", "into", "toward", "towards"})
+
+
+def _threat_target(consequence: Sequence[Token]) -> Token | None:
+    """Whom a threatened act is aimed at: "shell *positions* of Hezbollah", "halt talks
+    with *Mugabe*", "boycott *a conference*", "close all borders with *Iraqi
+    Kurdistan*", "extend the curfew in *Jamaica*"."""
+    if not consequence:
+        return None
+    for token in consequence:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in _TARGET_PREPS
+            and token.ent_type_ not in ("DATE", "TIME")
+            and is_actor(token)
+        ):
+            return token
+    head = min(consequence, key=depth)
+    obj = child(head, "dobj")
+    if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+        return obj
+    for token in consequence:
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.ent_type_ in ("GPE", "LOC"):
+            return token
     return None
 
 
@@ -121,6 +159,21 @@ def _issued(finding: Finding) -> Finding:
     if issuer is None or not is_actor(issuer) or source_kind(document) != "document":
         return finding
     return attrs.evolve(finding, demander=issuer)
+
+
+def _inside_conditional(finding: Finding, findings: Sequence[Finding]) -> bool:
+    """Whether a bare threat ("threatened to halt talks ... if the abductions did not
+    stop") is the consequence of a conditional threat found with its condition."""
+    if finding.condition is not None or not finding.consequence:
+        return False
+    start, end = offsets(finding.action)
+    for other in findings:
+        if other.condition is None or not other.consequence:
+            continue
+        a, b = offsets(other.consequence)
+        if a < end and start < b:
+            return True
+    return False
 
 
 def _stands(finding: Finding, lexicon: Lexicon) -> bool:
@@ -174,7 +227,8 @@ def find_claims(
         *conditional_threats(doc, lexicon, categorized),
         *announced_threats(doc, lexicon),
     ]
-    findings = _unique(f for f in map(_issued, found) if _stands(f, lexicon))
+    kept = [f for f in map(_issued, found) if _stands(f, lexicon)]
+    findings = _unique(f for f in kept if not _inside_conditional(f, kept))
     claims = []
     for n, finding in enumerate(findings):
         finding = _punitive(finding, lexicon)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
-from claimkit.sources import is_pronoun
+from claimkit.sources import is_pronoun, vocabulary
 from claimkit.extractors.demands.rules import Finding, offsets, reporter_of, reporting_after
 from claimkit.extractors.demands.tokens import (
     child,
@@ -147,6 +147,9 @@ def _addressee(
         and subject.tag_ != "EX"
         and subject.lower_ not in ("we", "i")
         and not same_mention(subject, demander)
+        and (is_pronoun(subject) or is_actor(subject) and subject.pos_ == "PROPN" or (
+            subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        ) or subject.lemma_.lower() in vocabulary()["organization"])
     ):
         return subject
     return entity_in(demanded, exclude=demander) or entity_in(consequence, exclude=demander)
@@ -159,6 +162,36 @@ def _edges(tokens: list[Token]) -> list[Token]:
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     return tokens
+
+
+def _speaks_for(demander: Token) -> bool:
+    """ "his government", "our country": a party the speaker speaks for ("we" stays
+    the demander: the speaker's side names itself)."""
+    return any(
+        c.dep_ == "poss" and is_pronoun(c) for c in demander.children
+    )
+
+
+def _warned(head: Token, lexicon: Lexicon) -> Token | None:
+    """The party a warning is told to: "warned *British High Commissioner Brian Donnelly*
+    that his government would expel him"."""
+    current = head
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "conj") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in ("warn", "tell", "caution", "inform", "notify"):
+            return child(current, "dobj")
+    return None
+
+
+def _warned_party(warned: Token | None, clause: Token) -> Token | None:
+    """The warned party, when the condition speaks of it by a pronoun ("if he
+    continued interfering")."""
+    subject = child(clause, "nsubj")
+    if warned is None or subject is None or not is_pronoun(subject):
+        return None
+    return warned
 
 
 def conditional_threats(
@@ -187,6 +220,11 @@ def conditional_threats(
         if not consequence:
             continue
         demander = subject_of(head)
+        reporter = reporter_of(head, lexicon, demander)
+        warned = _warned(head, lexicon)
+        if reporter is not None and (demander is None or _speaks_for(demander)):
+            # "Mugabe has warned X that his government would expel him": Mugabe threatens.
+            demander, reporter = reporter, None
         mode = threat_mode(lexicon, [t.lemma_.lower() for t in consequence])
         if positive and (mode is None or same_mention(child(clause, "nsubj"), demander)):
             continue  # "if elected, he will cut taxes" is a promise, not a threat
@@ -199,8 +237,9 @@ def conditional_threats(
             cue=offsets([mark]),
             action=demanded,
             demander=demander,
-            addressee=_addressee(clause, demander, demanded, consequence),
-            reporter=reporter_of(head, lexicon, demander),
+            addressee=_warned_party(warned, clause)
+            or _addressee(clause, demander, demanded, consequence),
+            reporter=reporter,
             evidence=offsets(evidence),
             condition=offsets(_edges(list(clause.subtree))),
             consequence=consequence,

@@ -142,6 +142,8 @@ def _infinitive(verb: Token) -> Token | None:
     # "instructed all police prefects to reinforce ...": the tagger took the object for
     # a verb and hung the infinitive on it.
     for obj in children(verb, "dobj"):
+        if obj.pos_ not in ("VERB", "AUX"):
+            continue  # "demanded the right to terminate" asks for the right
         for c in children(obj, "xcomp", "acl"):
             if c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                 return c
@@ -180,6 +182,9 @@ def _followed_by_infinitive(noun: Token) -> Token | None:
     last = max(t.i for t in noun.subtree)
     if last + 2 < len(doc) and doc[last + 1].lower_ == "to" and doc[last + 2].pos_ == "VERB":
         return doc[last + 2]
+    # "pushing for the government *propose* a ceasefire": a bare subjunctive.
+    if last + 1 < len(doc) and doc[last + 1].tag_ == "VB" and doc[last + 1].pos_ == "VERB":
+        return doc[last + 1]
     return None
 
 
@@ -221,6 +226,24 @@ def _clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def is_party(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun phrase names someone who can be pressed: not a date, not a thing."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False
+    return is_agent(token, lexicon)
+
+
+def _party_in(head: Token, lexicon: Lexicon) -> Token | None:
+    """A party named in a demanded thing: "support *from the national government*", "a
+    meeting *of the U.N. Security Council*"."""
+    for prep in children(head, "prep"):
+        if prep.lower_ in ("from", "of", "by"):
+            for obj in children(prep, "pobj"):
+                if is_actor(obj) and is_agent(obj, lexicon):
+                    return obj
+    return None
+
+
 def _self_request(verb: Token, action: Token, lexicon: Lexicon) -> bool:
     """ "South Korea has requested to lease a training ground": a request verb with an
     infinitive of the requester's own act asks leave of someone unnamed."""
@@ -232,16 +255,19 @@ def _self_request(verb: Token, action: Token, lexicon: Lexicon) -> bool:
     return not (is_passive(verb) or is_passive(action) or is_negated(action))
 
 
-def _addressee_of_verb(verb: Token, cue: DemandCue) -> Token | None:
+def _addressee_of_verb(verb: Token, cue: DemandCue, lexicon: Lexicon) -> Token | None:
+    """Whom a cue verb presses: the subject of a passive, an object naming a party
+    ("urged China", not "urged closer collaboration" nor "threatened Wednesday"), or
+    the object of "call on", "appeal to", "plead with"."""
     if is_passive(verb):
         return child(verb, "nsubjpass")
     if not cue.object_is_content:
         obj = child(verb, "dobj")
-        if obj is not None:
+        if obj is not None and is_party(obj, lexicon):
             return obj
     for prep in children(verb, "prep", "prt"):
         if prep.lower_ in _ADDRESSEE_PREPS:
-            objects = children(prep, "pobj")
+            objects = [o for o in children(prep, "pobj") if is_party(o, lexicon)]
             if objects:
                 return objects[0]
     return None
@@ -273,17 +299,28 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         # verb, to be judged as a demander.
         demander = _clause_subject(verb)
     reporter = reporter_of(verb, lexicon, demander)
-    addressee = _addressee_of_verb(verb, cue)
+    addressee = _addressee_of_verb(verb, cue, lexicon)
     strength = cue.strength
     span = _cue_span(verb, None)
 
     action = _infinitive(verb)
+    if (
+        action is not None
+        and strength != "threat"
+        and (addressee or child(action, "nsubj")) is None
+        and not _self_request(verb, action, lexicon)
+    ):
+        # "seeks to expand trade" is an intention, not a demand of anyone; "demanded an
+        # end to the hostels, to be replaced by housing" asks for the object.
+        action = None
     if action is not None:
         # "urged the government to pause" is often parsed with the addressee as the
         # infinitive's subject.
         addressee = addressee or child(action, "nsubj")
-        if addressee is None and strength != "threat" and not _self_request(verb, action, lexicon):
-            return  # "seeks to expand trade" is an intention, not a demand of anyone
+        thing = child(verb, "dobj")
+        if addressee is None and thing is not None:
+            # "demanded support from the national government to deal with ..."
+            addressee = _party_in(thing, lexicon)
         if action.tag_ == "VBG" and action.dep_ == "pcomp" and addressee is None:
             return  # "warned against expecting a turnaround" warns no one in particular
         region = _infinitive_region(action, _misattached_conjuncts(verb, action))
@@ -344,7 +381,8 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         source: Token | None = None
         for prep in [*children(sought, "prep"), *children(verb, "prep")]:
             if prep.lower_ == "from":
-                source = next(iter(children(prep, "pobj")), None)
+                # "seeking concessions from China", not "withdrawal from the port".
+                source = next((o for o in children(prep, "pobj") if is_party(o, lexicon)), None)
         # Topic phrases hung on the verb belong to what is sought: "seeking a gesture
         # from China on human rights".
         topics = [

@@ -47,7 +47,10 @@ def subject_of(verb: Token) -> Token | None:
     subject of the verb it depends on, or the noun a participle modifies."""
     current = verb
     for _ in range(6):
-        subject = child(current, *_SUBJECTS)
+        subjects = children(current, *_SUBJECTS)
+        # "The rebel Free Syrian Army threatened": the parser split one subject in two.
+        subject = next((s for s in reversed(subjects) if s.pos_ == "PROPN"), None)
+        subject = subject or (subjects[0] if subjects else None)
         if subject is not None:
             # "the group, which demanded ..." names the group, not "which".
             if subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
@@ -82,6 +85,7 @@ def is_actor(token: Token) -> bool:
     )
 
 
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "xcomp", "ccomp", "advcl"})
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ee", "ent", "man", "men")
 
 
@@ -278,8 +282,17 @@ def entity_in(tokens: Iterable[Token], exclude: Token | None = None) -> Token | 
 
 def mention(head: Token) -> Span:
     """The span naming a party, without a possessive ending ("Beijing" of "Beijing's")."""
-    tokens = mention_tokens(head)
+    # Clauses the parser hung on the name are not part of it: "Damascus *warning of
+    # military action*", "all police prefects *to reinforce ...*".
+    hung = {
+        t.i
+        for c in head.children
+        if c.dep_ in _CLAUSE_DEPS or c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod"
+        for t in c.subtree
+    }
+    tokens = stretch([t for t in mention_tokens(head) if t.i not in hung], head)
     while len(tokens) > 1 and tokens[-1].dep_ == "case":
         tokens.pop()
+    tokens = trim(tokens) or [head]
     text = head.doc.text
     return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
