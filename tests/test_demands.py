@@ -159,12 +159,119 @@ NO_DEMAND = [
     "The president met his French counterpart in Paris on Monday.",
     "Police said the suspect had been released on bail.",
     "Unless it rains, the match will start at noon.",
+    # Wire copy the demands extractor once read as demands: a speaker's own obligation,
+    # epistemic should, economic demand, laws and instruments that "require" or "call
+    # for", warnings that press no one.
+    "Peladeau said he would have to install another paper machine.",
+    "Peladeau said the companies will have to install another paper machine or build "
+    "another mill to meet their demands.",
+    "Douglas said Dean should experience a 20 pct improvement in its bottom line.",
+    "The report said lower export taxes should lead to a modest increase in exports.",
+    "Warmer weather in Europe reduced demand for oil.",
+    "WPPSS had overstated the demand for power in the region.",
+    "Demand for ships remained weak, brokers said.",
+    "Legislation would require disclosure of all cash deposits.",
+    "Federal law requires banks to report all cash deposits to the Treasury.",
+    "The agreement calls for minimum payments of 16.5 mln dlrs this year.",
+    "The sale, expected to close in April, also calls for retirement of the unit's debt.",
+    "The project calls for construction of a 400 mln dlr plant.",
+    "Terms of the extension require the company to obtain new financing by June 30.",
+    "Trading houses will be required to show an export certificate.",
+    "One Republican strategist warned against expecting a dramatic turnaround.",
+    "Soviet mercury sales threaten to capture a quarter of the market.",
+    "Her bank will sooner or later have to punish firms that fail to repay.",
+    "The strategist, who requested anonymity, spoke after the meeting.",
+    "Taiwan would further reduce import tariffs on 1,700 products, an official said.",
+    "The company said it will stop making insulators for missiles.",
+    "A banker said it will be a good idea for our banks to take part in the loan if we "
+    "want to start in the international lending market.",
+    "Farmers must be encouraged to cut production, the minister said.",
+    "Requests for barley were mostly for the Soviet Union.",
+    "Gulf barge freight rates rose on demand for barges to supply those ships.",
+    "Syria calls white sugar buying tenders for forward delivery.",
+    "The provision was intended to encourage estates to sell stock to employees.",
+    "Analysts said prices should rise in the second quarter.",
+    "The company said output must increase to meet new orders.",
+    "The mayor set a deadline to finish the bridge by June.",
+    "Washington issued a travel warning for U.S. citizens in the region.",
+    "Thousands of workers went on strike on Monday over pay.",
+    "The bank said its unit must raise new capital this year.",
 ]
 
 
 @pytest.mark.parametrize("sentence", NO_DEMAND)
 def test_no_demand(find: Find, sentence: str) -> None:
     assert find(sentence) == []
+
+
+def test_deontic_report_said_after_the_content(find: Find) -> None:
+    (claim,) = find("Israel must end its attacks on Syria, the Russian foreign ministry said.")
+    assert text_of(claim.source_mention) == "the Russian foreign ministry"
+    assert text_of(data(claim).addressee) == "Israel"
+    assert text_of(claim.content) == "end its attacks on Syria"
+
+
+def test_must_be_ready_to_act(find: Find) -> None:
+    (claim,) = find("The minister said the European Union must be ready to mediate in Ukraine.")
+    assert text_of(claim.content) == "mediate in Ukraine"
+    assert data(claim).category == "mediation"
+
+
+def test_call_for_sanctions_against_a_party_threatens_it(find: Find) -> None:
+    (claim,) = find("The opposition leader called for sanctions against the state oil company.")
+    demand = data(claim)
+    assert (demand.strength, demand.cameo, demand.plover) == (
+        "threat",
+        "1312",
+        "THREATEN/restrict",
+    )
+    assert text_of(demand.addressee) == "the state oil company"
+
+
+def test_announced_hostile_act_is_a_threat(find: Find) -> None:
+    (claim,) = find("The government announced it would boycott the summit in Cape Town.")
+    demand = data(claim)
+    assert demand.strength == "threat"
+    assert text_of(claim.source_mention) == "The government"
+    assert text_of(demand.addressee) == "the summit in Cape Town"
+    assert text_of(demand.consequence) == "boycott the summit in Cape Town"
+
+
+def test_deadline_given_to_a_party(find: Find) -> None:
+    (claim,) = find("Manila gave Ottawa a May 15 deadline to remove the waste.")
+    demand = data(claim)
+    assert demand.strength == "threat"
+    assert text_of(demand.addressee) == "Ottawa"
+    assert text_of(claim.content) == "remove the waste"
+    assert text_of(claim.source_mention) == "Manila"
+
+
+def test_threat_noun_with_its_maker(find: Find) -> None:
+    claims = find(
+        "The move followed threats by the president that he would expel the ambassador."
+    )
+    assert [data(c).strength for c in claims] == ["threat"]
+    assert text_of(claims[0].source_mention) == "the president"
+
+
+def test_document_demands_for_its_issuer(find: Find) -> None:
+    (claim,) = find("The Senate passed a resolution calling on Moscow to release the sailors.")
+    assert text_of(claim.source_mention) == "The Senate"
+    assert text_of(data(claim).addressee) == "Moscow"
+
+
+def test_penalty_is_not_a_second_action(find: Find) -> None:
+    claims = find("The ministry urged the farmers to halt oats production or lose benefits.")
+    assert [text_of(c.content) for c in claims] == ["halt oats production"]
+
+
+def test_protest_stating_a_demand_is_a_demand(find: Find) -> None:
+    claims = find(
+        "Protesters marched through Minsk on Sunday, demanding the release of jailed "
+        "opposition leaders."
+    )
+    assert [data(c).category for c in claims] == ["prisoner_release"]
+    assert [text_of(c.source_mention) for c in claims] == ["Protesters"]
 
 
 def test_step_list_refers_back_to_earlier_demand(find: Find) -> None:

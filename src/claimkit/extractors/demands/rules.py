@@ -628,7 +628,10 @@ def deontic_demands(token: Token, lexicon: Lexicon) -> Iterator[Finding]:
         start = act.i
     tokens = [t for t in act.subtree if t.i >= start]
     if reporting.i > act.i:
-        tokens = [t for t in tokens if t.i < reporting.left_edge.i]
+        # "Y must ..., X said": the content stops where the saying starts.
+        after = [c.left_edge.i for c in reporting.children if c.i > act.i and c.i != current.i]
+        stop = min([reporting.i, *after])
+        tokens = [t for t in tokens if t.i < stop]
     region = trim(list(clause.doc[start : max(t.i for t in tokens) + 1])) if tokens else []
     span = offsets([token]) if token.dep_ == "aux" else offsets(list(token.doc[token.i : clause.i]))
     yield from _findings(cue.strength, span, region, speaker, target, None)
