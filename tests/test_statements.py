@@ -36,12 +36,13 @@ def test_indirect_statement_after_its_content(pipeline: claimkit.Pipeline) -> No
     assert claim.source is not None and claim.source.kind == "anonymous_group"
 
 
-def test_said_that_drops_the_complementizer(pipeline: claimkit.Pipeline) -> None:
+def test_said_that_keeps_the_complementizer(pipeline: claimkit.Pipeline) -> None:
+    # PolNeAR's convention: the complementizer is part of the content.
     (claim,) = statements(pipeline, "The minister said that the border would reopen next week.")
     assert summary(claim) == (
         "The minister",
         "said",
-        "the border would reopen next week",
+        "that the border would reopen next week",
         "indirect",
     )
 

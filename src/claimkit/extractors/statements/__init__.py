@@ -10,6 +10,7 @@ import pluggy
 
 from claimkit.extractor import Extractor
 from claimkit.extractors.statements.lexicon import Cue, build_lexicon, builtin_cues
+from claimkit.extractors.statements.model import load_model
 from claimkit.extractors.statements.rules import EXTRACTOR, extract_statements
 from claimkit.hookspecs import hookimpl
 
@@ -23,7 +24,7 @@ def claimkit_extractors(pm: pluggy.PluginManager) -> Iterator[Extractor]:
     yield Extractor(
         name=EXTRACTOR,
         kinds=("statement",),
-        extract=functools.partial(extract_statements, lexicon=lexicon),
+        extract=functools.partial(extract_statements, lexicon=lexicon, model=load_model()),
         requires=("tagger", "parser", "lemmatizer", "ner"),
         description="direct, indirect and mixed quotes, 'according to', documents as sources",
     )

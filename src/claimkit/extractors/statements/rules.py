@@ -7,17 +7,20 @@ content is widened to whole quotations it touches, so a quotation that runs over
 several sentences stays one content, and the style follows from the quotation marks.
 """
 
-import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.statements.lexicon import Lexicon
+from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.sources import mention_source
 from claimkit.types import Claim, Document, Span
 
 EXTRACTOR = "statements"
+#: The kind of a cue the model found that the lexicon does not list: what it attributes
+#: may be a clause, an infinitive or a noun phrase ("criticized the plan").
+LEARNED = "learned"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = ("who", "which", "that", "whom")
 # Dependents that hang a complement clause or an infinitive off a cue verb.
@@ -25,22 +28,32 @@ _CLAUSE = ("ccomp",)
 _INFINITIVE = ("xcomp",)
 _OBJECTS = ("dobj", "dative")
 _EDGE_PUNCT = ",;:.-–—"
-_COMPLEMENTIZER = re.compile(r"that\s+", re.IGNORECASE)
 
 
-def extract_statements(doc: Doc, document: Document, lexicon: Lexicon) -> Iterator[Claim]:
-    """Every attributed statement of ``doc`` whose cue is in ``lexicon``."""
+def extract_statements(
+    doc: Doc, document: Document, lexicon: Lexicon, model: CueModel | None = None
+) -> Iterator[Claim]:
+    """Every attributed statement of ``doc`` whose cue is in ``lexicon`` or, with a
+    ``model``, that the model takes for a cue."""
     text = document.text
     quotes = quote_spans(text)
+    quoted = quoted_tokens(doc, quotes) if model is not None else set()
     found = []
     for token in doc:
         if token.idx < document.body_start:
             continue
         attribution = None
-        if token.lemma_.lower() in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
-            attribution = _verb_attribution(token, lexicon.verbs[token.lemma_.lower()])
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
+            attribution = _verb_attribution(token, lexicon.verbs[lemma])
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
+        elif (
+            model is not None
+            and token.pos_ in ("VERB", "AUX")
+            and model.is_cue(token, token.i in quoted)
+        ):
+            attribution = _verb_attribution(token, LEARNED)
         if attribution is None:
             continue
         source_head, cue, content = attribution
@@ -53,7 +66,11 @@ def extract_statements(doc: Doc, document: Document, lexicon: Lexicon) -> Iterat
             continue  # the "source" is part of what is said: a misparse
         found.append((source, cue, content))
     contents = [content for _, _, content in found]
+    cues = [cue for _, cue, _ in found]
     for source, cue, content in found:
+        style = _style(content, _own_quotes(content, quotes, contents))
+        if style != "indirect":
+            content = _continue_quotation(text, content, cue, quotes, cues)
         mention = source.mentions[0]
         start = min(mention.start, cue[0], content[0])
         end = max(mention.end, cue[1], content[1])
@@ -66,8 +83,37 @@ def extract_statements(doc: Doc, document: Document, lexicon: Lexicon) -> Iterat
             source_mention=mention,
             cue=Span.of(text, *cue),
             content=Span.of(text, *content),
-            style=_style(content, _own_quotes(content, quotes, contents)),
+            style=style,
         )
+
+
+def _continue_quotation(
+    text: str,
+    content: tuple[int, int],
+    cue: tuple[int, int],
+    quotes: list[tuple[int, int]],
+    cues: list[tuple[int, int]],
+) -> tuple[int, int]:
+    """Extend a quotation over the quoted sentences that follow its attribution with no
+    cue of their own: '"Q1," he said. "Q2."' is one statement whose content runs from Q1
+    to Q2 (PolNeAR marks the two pieces; their hull is the content)."""
+    start, end = content
+    position = max(end, cue[1])
+    for q_start, q_end in quotes:
+        if q_start < position:
+            continue
+        between = text[position:q_start]
+        # Only the rest of the attribution sentence ("he said.") and white space between.
+        if (
+            len(between) > 80
+            or "\n\n" in between
+            or any(c[0] >= position and c[0] < q_end for c in cues)
+        ):
+            break
+        if between.strip() and not between.strip().endswith((".", ":", ";", ",")):
+            break
+        end = position = q_end
+    return start, end
 
 
 def _own_quotes(
@@ -156,7 +202,10 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE]
     if clauses:
         clause = clauses[0]
-        if clause.i < source.i < verb.i or clause.i < verb.i < source.i:
+        preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
+        if preposed and kind == LEARNED and any(c.dep_ in _OBJECTS for c in verb.rights):
+            return None  # "Y, many of which have faced criticism": not "Y, X said"
+        if preposed:
             # "Y, X said": everything before the attribution is what was said, even
             # where the parser hung part of it elsewhere.
             first = source.left_edge if source.i < verb.i else verb
@@ -185,6 +234,17 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
         tokens = [t for t in verb.sent if t.i < first.i]
         return _range(tokens) if tokens else None
+    if kind == LEARNED:
+        # "criticized the plan", "railed against super PACs": the object is the content.
+        objects = [c for c in verb.rights if c.dep_ == "dobj"]
+        if objects:
+            return _range(list(objects[0].subtree))
+        preps = [
+            c for c in verb.rights if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
+        ]
+        if preps:
+            objects = [g for g in preps[0].children if g.dep_ == "pobj"]
+            return _range(list(objects[0].subtree))
     return None
 
 
@@ -229,10 +289,14 @@ def _according_to(according: Token) -> tuple[Token, tuple[int, int], tuple[int, 
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    phrase = set(t.i for t in according.subtree) | set(t.i for t in to.subtree)
-    sentence = according.sent
-    tokens = [t for t in sentence if t.i not in phrase]
-    if not tokens:
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree}
+    first, last = min(phrase), max(phrase)
+    # The clause on the side of the phrase that holds it: "Y, according to X" or
+    # "According to X, Y"; in "Y1, according to X, Y2" the longer side.
+    before = [t for t in according.sent if t.i < first]
+    after = [t for t in according.sent if t.i > last]
+    tokens = max(before, after, key=lambda side: sum(not t.is_punct for t in side))
+    if not any(not t.is_punct for t in tokens):
         return None
     cue = (according.idx, _end(to))
     return objects[0], cue, _range(tokens)
@@ -271,13 +335,11 @@ def _widen_to_quotes(content: tuple[int, int], quotes: list[tuple[int, int]]) ->
 
 
 def _trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
-    """Drop white space and punctuation at the edges of content outside quotation marks,
-    and the complementizer of "said that ..."."""
+    """Drop white space and punctuation at the edges of content outside quotation marks.
+    The complementizer of "said that ..." stays: PolNeAR counts it as content."""
     start, end = content
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
-    if complementizer := _COMPLEMENTIZER.match(text, start, end):
-        start = complementizer.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         end -= 1
     return start, end
