@@ -247,9 +247,7 @@ def test_deadline_given_to_a_party(find: Find) -> None:
 
 
 def test_threat_noun_with_its_maker(find: Find) -> None:
-    claims = find(
-        "The move followed threats by the president that he would expel the ambassador."
-    )
+    claims = find("The move followed threats by the president that he would expel the ambassador.")
     assert [data(c).strength for c in claims] == ["threat"]
     assert text_of(claims[0].source_mention) == "the president"
 

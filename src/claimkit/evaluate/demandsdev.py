@@ -187,7 +187,7 @@ def read(path: Path) -> list[GoldText]:
                 continue
             record = json.loads(line)
             text = str(record["text"])
-            doc_id, events = texts.setdefault(text, (str(record.get("id") or number), []))
+            _, events = texts.setdefault(text, (str(record.get("id") or number), []))
             event = gold_event(record)
             if event is not None:
                 events.append(event)

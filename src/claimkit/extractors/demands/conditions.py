@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
-from claimkit.sources import is_pronoun, vocabulary
 from claimkit.extractors.demands.rules import Finding, offsets, reporter_of, reporting_after
 from claimkit.extractors.demands.tokens import (
     child,
@@ -26,6 +25,7 @@ from claimkit.extractors.demands.tokens import (
     subject_of,
     trim,
 )
+from claimkit.sources import is_pronoun, vocabulary
 
 # Edges a condition clause may hang from below the clause it conditions: "sponsor a
 # resolution slamming Beijing unless ..." puts "unless" under "slamming".
@@ -147,12 +147,21 @@ def _addressee(
         and subject.tag_ != "EX"
         and subject.lower_ not in ("we", "i")
         and not same_mention(subject, demander)
-        and (is_pronoun(subject) or is_actor(subject) and subject.pos_ == "PROPN" or (
-            subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
-        ) or subject.lemma_.lower() in vocabulary()["organization"])
+        and _names_party(subject)
     ):
         return subject
     return entity_in(demanded, exclude=demander) or entity_in(consequence, exclude=demander)
+
+
+def _names_party(subject: Token) -> bool:
+    """Whether a condition's subject is a party ("unless Beijing improves"), not a thing
+    ("if the abductions did not stop")."""
+    return (
+        is_pronoun(subject)
+        or subject.pos_ == "PROPN"
+        or subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        or subject.lemma_.lower() in vocabulary()["organization"]
+    )
 
 
 def _edges(tokens: list[Token]) -> list[Token]:
@@ -167,9 +176,7 @@ def _edges(tokens: list[Token]) -> list[Token]:
 def _speaks_for(demander: Token) -> bool:
     """ "his government", "our country": a party the speaker speaks for ("we" stays
     the demander: the speaker's side names itself)."""
-    return any(
-        c.dep_ == "poss" and is_pronoun(c) for c in demander.children
-    )
+    return any(c.dep_ == "poss" and is_pronoun(c) for c in demander.children)
 
 
 def _warned(head: Token, lexicon: Lexicon) -> Token | None:
@@ -276,9 +283,7 @@ def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
     for verb in doc:
         if verb.pos_ != "VERB" or is_negated(verb):
             continue
-        future = any(
-            a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in verb.children
-        )
+        future = any(a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in verb.children)
         head = verb.head
         intent = (
             verb.dep_ == "xcomp"
@@ -319,6 +324,8 @@ def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
             action=consequence,
             demander=demander,
             addressee=addressee,
-            reporter=speaker if speaker is not None and not same_mention(speaker, demander) else None,
+            reporter=speaker
+            if speaker is not None and not same_mention(speaker, demander)
+            else None,
             consequence=consequence,
         )

@@ -347,9 +347,13 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
 
     found = _for_phrase(verb)
     blocking = child(verb, "dobj")
-    if found is not None and blocking is not None and blocking.i < found[0].i:
-        if not is_actor(blocking) and not is_pronoun(blocking):
-            found = None  # "calls white sugar tenders for forward delivery"
+    if (
+        found is not None
+        and blocking is not None
+        and blocking.i < found[0].i
+        and not (is_actor(blocking) or is_pronoun(blocking))
+    ):
+        found = None  # "calls white sugar tenders for forward delivery"
     if found is not None and strength != "threat":
         prep, obj = found
         span = _cue_span(verb, prep)
@@ -457,16 +461,17 @@ def _threat_noun(noun: Token, cue: DemandCue, lexicon: Lexicon) -> Iterator[Find
             yield from _findings(cue.strength, span, region, demander, addressee, reporter)
         return
     for clause in noun.children:
-        if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and clause.pos_ in ("VERB", "AUX"):
-            if child(clause, "mark") is not None or any(
-                a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in clause.children
-            ):
-                act = predicate(clause)
-                yield Finding(
-                    strength=cue.strength, cue=span, action=act, demander=demander,
-                    addressee=addressee, reporter=reporter, consequence=act,
-                )  # fmt: skip
-                return
+        # "threats by Erdogan that he would allow ...": the act threatened.
+        opens = child(clause, "mark") is not None or any(
+            a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in clause.children
+        )
+        if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i and opens:
+            act = predicate(clause)
+            yield Finding(
+                strength=cue.strength, cue=span, action=act, demander=demander,
+                addressee=addressee, reporter=reporter, consequence=act,
+            )  # fmt: skip
+            return
     if addressee is not None and noun.lemma_.lower() in ("ultimatum", "deadline"):
         # "issued an ultimatum to Damascus": the ultimatum itself is what is known; "a
         # travel warning for U.S. citizens" threatens no one.

@@ -129,9 +129,7 @@ def is_agent(token: Token, lexicon: Lexicon) -> bool:
             if prep.lower_ == "of":
                 return any(is_agent(o, lexicon) for o in children(prep, "pobj"))
     # "Bosnian Serb units", "an Islamic body", "North Korean state media".
-    if any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ in _ACTOR_ENTS for c in token.lefts
-    ):
+    if any(c.dep_ in ("amod", "compound") and c.ent_type_ in _ACTOR_ENTS for c in token.lefts):
         return True
     return lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
 
@@ -287,7 +285,7 @@ def mention(head: Token) -> Span:
     hung = {
         t.i
         for c in head.children
-        if c.dep_ in _CLAUSE_DEPS or c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod"
+        if c.dep_ in _CLAUSE_DEPS or (c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod")
         for t in c.subtree
     }
     tokens = stretch([t for t in mention_tokens(head) if t.i not in hung], head)
