@@ -10,8 +10,8 @@ candidates' features which of them are cues. The probability threshold is
 ``--threshold``, else the one that maximises cue F1 on ``--dev``, else 0.5. The shipped
 model uses 0.7: PolNeAR counts as attributions many acts that are not reported speech
 ("released a report", "offered to resume talks"); above 0.7 the learned cues add
-PolNeAR's long tail of reporting verbs while staying precise on reported speech. The corpus is parsed with the
-same spaCy pipeline claimkit runs, so features match at run time.
+PolNeAR's long tail of reporting verbs while staying precise on reported speech. The
+corpus is parsed with the same spaCy pipeline claimkit runs, so features match.
 """
 
 import argparse
