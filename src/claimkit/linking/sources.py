@@ -22,7 +22,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.hookspecs import hookimpl
-from claimkit.sources import vocabulary
+from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Demand, Source, Span
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -76,7 +76,14 @@ class _Entity:
 
 def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """The claims with every mention of one real source sharing one :class:`Source`."""
-    mentions = sorted(_mentions(doc, claims), key=lambda m: (m.span.start, m.span.end))
+    spoken = list(_mentions(doc, claims))
+    taken = {(m.span.start, m.span.end) for m in spoken}
+    # People named as the subject of a sentence are what a later "he" or "she" most
+    # often refers to, whether or not they spoke.
+    mentions = sorted(
+        [*spoken, *(m for m in _subject_mentions(doc) if (m.span.start, m.span.end) not in taken)],
+        key=lambda m: (m.span.start, m.span.end),
+    )
     entities: list[_Entity] = []
     by_span: dict[tuple[int, int], _Entity] = {}
     for mention in mentions:
@@ -88,7 +95,8 @@ def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if key not in by_span:
             entity.mentions.append(mention)
             by_span[key] = entity
-    sources = {id(entity): _source(f"s{n}", entity) for n, entity in enumerate(entities, start=1)}
+    used = [e for e in entities if any((m.span.start, m.span.end) in taken for m in e.mentions)]
+    sources = {id(entity): _source(f"s{n}", entity) for n, entity in enumerate(used, start=1)}
 
     def resolved(source: Source | None) -> Source | None:
         if source is None or not source.mentions:
@@ -114,6 +122,15 @@ def _mentions(doc: Doc, claims: Iterable[Claim]) -> Iterator[_Mention]:
         if isinstance(claim.data, Demand) and claim.data.reported_by is not None:
             found.append(_analyse(doc, claim.data.reported_by, claim.evidence))
         yield from (mention for mention in found if mention is not None)
+
+
+def _subject_mentions(doc: Doc) -> Iterator[_Mention]:
+    """Named people who are the subject of a clause."""
+    for token in doc:
+        if token.ent_type_ == "PERSON" and token.dep_ in ("nsubj", "nsubjpass"):
+            mention = _analyse(doc, mention_source(token), None)
+            if mention is not None:
+                yield mention
 
 
 def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
