@@ -400,3 +400,33 @@ def test_python_dash_m_plugins_sees_the_installed_plugins(tmp_path: Path) -> Non
         assert found[name]["origin"] == "entrypoint"
         assert found[name]["distribution"] == distribution
         assert found[name]["version"] and found[name]["extractors"]
+
+
+DEMAND_STORY = (
+    "GENEVA, March 3 (Reuters) - The European Union urged Myanmar on Monday to release "
+    "the jailed journalists.\n"
+)
+
+
+def test_events_format_is_csv_a_row_per_demand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+
+    from claimkit.writers.events import EVENT_COLUMNS
+
+    (tmp_path / "demand.txt").write_text(DEMAND_STORY, encoding="utf-8")
+    (tmp_path / "none.txt").write_text(OTHER, encoding="utf-8")
+    assert main([str(tmp_path), "-q", "-f", "events", "--dct", "2024-03-04"]) == 0
+    out = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.splitlines()[0] == ",".join(EVENT_COLUMNS)
+    assert [(r["doc_id"], r["strength"], r["category"]) for r in rows] == [
+        ("demand.txt", "appeal", "prisoner_release")
+    ]
+    # -o with the .csv suffix chooses it too
+    target = tmp_path / "out" / "events.csv"
+    target.parent.mkdir()
+    assert main([str(tmp_path), "-q", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").splitlines()[0] == ",".join(EVENT_COLUMNS)

@@ -4,6 +4,8 @@ A writer is registered through the ``claimkit_writers`` hook and chosen on the c
 line with ``-f NAME`` (or by the suffix of the ``-o`` file). The built-ins:
 
 - ``jsonl``: JSON Lines, one claim a line (``docs/output.md``); the default.
+- ``events``: CSV, one row per demand claim (``claimkit.writers.events``;
+  ``docs/demands.md``).
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -13,6 +15,7 @@ import attrs
 import pluggy
 
 from claimkit.hookspecs import hookimpl
+from claimkit.writers.events import event_rows, write_events
 from claimkit.writers.jsonl import write_results
 
 if TYPE_CHECKING:
@@ -94,3 +97,14 @@ def claimkit_writers() -> Iterator[Writer]:
         write=write_results,
         description="JSON Lines, one claim a line (docs/output.md)",
     )
+    yield Writer(
+        name="events",
+        suffix=".csv",
+        write=write_event_rows,
+        description="CSV, one row per demand: date, demander, addressee, CAMEO, PLOVER",
+    )
+
+
+def write_event_rows(results: Iterable["Result"], out: IO[str]) -> None:
+    """The ``events`` writer: the rows of each document as it comes, under one header."""
+    write_events((row for r in results for row in event_rows(r.document, r.claims)), out)
