@@ -106,12 +106,12 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.action[0].i)
 
 
-def _addressee(finding: Finding, earlier: Sequence[Finding]) -> Token | None:
+def _addressee(finding: Finding, earlier: Sequence[Finding], lexicon: Lexicon) -> Token | None:
     """The finding's addressee or, for a threat that names none ("if we do not see
     progress ..."), the latest addressee pressed in this or the previous sentence."""
     if finding.addressee is not None or finding.strength != "threat":
         return finding.addressee
-    target = _threat_target(finding.consequence)
+    target = _threat_target(finding.consequence, lexicon)
     if target is not None:
         return target
     sentence = finding.action[0].sent
@@ -125,7 +125,7 @@ def _addressee(finding: Finding, earlier: Sequence[Finding]) -> Token | None:
 _TARGET_PREPS = frozenset({"against", "on", "at", "with", "into", "toward", "towards"})
 
 
-def _threat_target(consequence: Sequence[Token]) -> Token | None:
+def _threat_target(consequence: Sequence[Token], lexicon: Lexicon) -> Token | None:
     """Whom a threatened act is aimed at: "shell *positions* of Hezbollah", "halt talks
     with *Mugabe*", "boycott *a conference*", "close all borders with *Iraqi
     Kurdistan*", "extend the curfew in *Jamaica*"."""
@@ -137,16 +137,24 @@ def _threat_target(consequence: Sequence[Token]) -> Token | None:
             and token.head.lower_ in _TARGET_PREPS
             and token.ent_type_ not in ("DATE", "TIME")
             and is_actor(token)
+            and is_agent(token, lexicon)
         ):
             return token
     head = min(consequence, key=depth)
     obj = child(head, "dobj")
-    if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-        return obj
+    # "extend the curfew in Jamaica": a measure is no target, the place it falls on is.
+    measure = obj is not None and threat_mode(lexicon, [obj.lemma_.lower()]) is not None
+    # "boycott a conference", "shell positions": a hostile act's object is its target;
+    # "withdraw the subsidy" or "emulate Brazil's moratorium" aims at no object.
+    hostile = head.lemma_.lower() in lexicon.words("hostile_acts") or any(
+        head.lemma_.lower() in m.words for m in lexicon.threats if m.mode == "violence"
+    )
+    if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and not measure:
+        return obj if hostile or is_agent(obj, lexicon) else None
     for token in consequence:
         if token.dep_ == "pobj" and token.head.lower_ == "in" and token.ent_type_ in ("GPE", "LOC"):
             return token
-    return None
+    return obj if measure else None
 
 
 def _issued(finding: Finding) -> Finding:
@@ -238,7 +246,7 @@ def find_claims(
         category = match.category if match is not None else None
         if finding.consequence and finding.consequence == finding.action:
             category = None  # a bare threat demands nothing in particular
-        addressee = _addressee(finding, findings[:n])
+        addressee = _addressee(finding, findings[:n], lexicon)
         mode = None
         cameo = cameo_code(category, finding.strength)
         if finding.strength == "threat":

@@ -309,11 +309,6 @@ def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
             demander = speaker
         if demander is None or not (is_actor(demander) or is_pronoun(demander)):
             continue
-        addressee = None
-        for token in consequence:
-            if token.dep_ == "pobj" and token.head.lower_ in ("against", "on") and is_actor(token):
-                addressee = token
-                break
         cue = next(
             (a for a in verb.children if a.dep_ == "aux" and a.lower_ in lexicon.words("future")),
             head if intent else verb,
@@ -323,7 +318,6 @@ def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
             cue=offsets([cue]),
             action=consequence,
             demander=demander,
-            addressee=addressee,
             reporter=speaker
             if speaker is not None and not same_mention(speaker, demander)
             else None,

@@ -387,6 +387,12 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
             if prep.lower_ == "from":
                 # "seeking concessions from China", not "withdrawal from the port".
                 source = next((o for o in children(prep, "pobj") if is_party(o, lexicon)), None)
+        if source is None:
+            # "sought refuge in Niger": the country asked is where it is sought.
+            for prep in [*children(sought, "prep"), *children(verb, "prep")]:
+                if prep.lower_ == "in":
+                    places = [o for o in children(prep, "pobj") if o.ent_type_ in ("GPE", "ORG")]
+                    source = source or next(iter(places), None)
         # Topic phrases hung on the verb belong to what is sought: "seeking a gesture
         # from China on human rights".
         topics = [
