@@ -101,7 +101,7 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Document]) -> Iterator[Result]:
         try:
-            docs = list(self.nlp.pipe([self._tokens(d) for d in batch], batch_size=len(batch)))
+            docs = list(self.nlp.pipe([self.tokens(d) for d in batch], batch_size=len(batch)))
         except Exception:
             # One document spaCy cannot parse (longer than nlp.max_length, or a plugin's
             # component failing on it) must not cost the others: parse one at a time.
@@ -117,7 +117,7 @@ class Pipeline:
         for document, doc in zip(batch, docs, strict=True):
             yield self.process(document, doc)
 
-    def _tokens(self, document: Document) -> Doc:
+    def tokens(self, document: Document) -> Doc:
         """The tokenised document, with the story's first sentence starting after the
         header and dateline, so the parser never joins "HOUSTON, Feb 26 -" to it."""
         doc = self.nlp.make_doc(document.text)
@@ -129,7 +129,7 @@ class Pipeline:
 
     def parse(self, document: Document) -> Doc:
         """The spaCy parse of one document, as :meth:`run` and :meth:`process` make it."""
-        return self.nlp(self._tokens(document))
+        return self.nlp(self.tokens(document))
 
     def process(self, document: Document, doc: Doc | None = None) -> Result:
         """Extract and post-process the claims of one document."""

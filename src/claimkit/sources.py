@@ -70,8 +70,9 @@ def mention_tokens(head: Token) -> list[Token]:
 def mention_span(head: Token) -> Span:
     """The character span of the mention headed by ``head``."""
     tokens = mention_tokens(head)
-    text = head.doc.text
-    return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    # Through a spaCy Span: Doc.text joins every token anew on each call.
+    found = head.doc[tokens[0].i : tokens[-1].i + 1]
+    return Span(start=found.start_char, end=found.end_char, text=found.text)
 
 
 def source_kind(head: Token) -> str:
