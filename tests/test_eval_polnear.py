@@ -1,0 +1,35 @@
+"""PolNeAR dev floor for attributed statements: a regression below it fails CI.
+
+Skipped where the public corpora (``../shared/eval``) are not beside the checkout.
+"""
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from claimkit.evaluate import polnear
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "dev"
+
+# A few points under what claimkit reaches (see docs/evaluation.md).
+FLOORS = {
+    "attribution F1": 0.52,
+    "source exact F1": 0.56,
+    "cue exact F1": 0.53,
+    "content exact F1": 0.41,
+    "content overlap F1": 0.63,
+}
+
+
+@pytest.mark.eval
+def test_polnear_dev_floor() -> None:
+    if not DEV.is_dir():
+        pytest.skip(f"PolNeAR dev is not at {DEV}")
+    options = argparse.Namespace(
+        predictions=None, plugin=[], disable=["numbers"], model=None, dct=None
+    )
+    (section,) = polnear.evaluate(DEV, options)
+    scores = dict(section.metrics)
+    below = {name: round(scores[name], 3) for name, floor in FLOORS.items() if scores[name] < floor}
+    assert not below, f"below the PolNeAR dev floor: {below}"
