@@ -298,6 +298,12 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
         # "The provision was intended to encourage estates ...": the subject above the
         # verb, to be judged as a demander.
         demander = _clause_subject(verb)
+        if demander is None:
+            return  # "By requiring card issuers to disclose ...": nobody asks anybody
+    if lemma == "call" and any(
+        t.lemma_.lower() in lexicon.words("financial_calls") for t in verb.subtree
+    ):
+        return  # "called for redemption", "called the bonds for redemption"
     reporter = reporter_of(verb, lexicon, demander)
     addressee = _addressee_of_verb(verb, cue, lexicon)
     strength = cue.strength
@@ -550,6 +556,9 @@ def _modal_clause(token: Token, lexicon: Lexicon) -> tuple[Token, DemandCue] | N
         return token.head, lexicon.modals[lower]
     lemma = token.lemma_.lower()
     if lemma in lexicon.modals and lemma in ("need", "have", "ought") and token.pos_ != "NOUN":
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is None or following.lower_ != "to":
+            return None  # "had several names under consideration to replace Gates"
         for c in children(token, "xcomp"):
             if any(a.lower_ == "to" for a in c.children):
                 return c, lexicon.modals[lemma]
