@@ -45,7 +45,7 @@ def extract_statements(
         attribution = None
         lemma = token.lemma_.lower()
         if lemma in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
-            attribution = _verb_attribution(token, lexicon.verbs[lemma])
+            attribution = _verb_attribution(token, lexicon.verbs[lemma], text, quotes)
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
         elif (
@@ -53,7 +53,7 @@ def extract_statements(
             and token.pos_ in ("VERB", "AUX")
             and model.is_cue(token, token.i in quoted)
         ):
-            attribution = _verb_attribution(token, LEARNED)
+            attribution = _verb_attribution(token, LEARNED, text, quotes)
         if attribution is None:
             continue
         source_head, cue, content = attribution
@@ -127,17 +127,35 @@ def _own_quotes(
 
 
 def _verb_attribution(
-    verb: Token, kind: str
+    verb: Token, kind: str, text: str, quotes: list[tuple[int, int]]
 ) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
         return None  # "vowed to tell it like it is": the telling is what was vowed
     source = _subject(verb)
     if source is None:
         return None
+    cue = _cue_span(verb)
     content = _complement(verb, kind, source)
+    if content is None and kind != "belief":
+        content = _adjacent_quotation(text, source, cue, quotes)
     if content is None:
         return None
-    return source, _cue_span(verb), content
+    return source, cue, content
+
+
+def _adjacent_quotation(
+    text: str, source: Token, cue: tuple[int, int], quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The quotation right before an attribution ('"...," she said.') or right after it
+    ('He said: "..."'), where the parser split the quotation off as its own sentence."""
+    start = min(source.left_edge.idx, cue[0])
+    end = max(source.right_edge.idx + len(source.right_edge.text), cue[1])
+    for q_start, q_end in quotes:
+        if q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
+            return q_start, q_end
+        if q_start >= end and text[end:q_start].strip(" \t,:") == "":
+            return q_start, q_end
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
