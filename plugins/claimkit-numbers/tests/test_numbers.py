@@ -50,10 +50,10 @@ def test_scaled_money(pipeline: claimkit.Pipeline) -> None:
 
 
 def test_extends_builtin_statement_cues(pipeline: claimkit.Pipeline) -> None:
-    text = "Analysts calculated that the deficit would double by the end of the decade."
+    text = "Analysts tallied that the deficit would double by the end of the decade."
     with_plugin = claimkit.extract(text)
     without = claimkit.extract(text, disable=["numbers"])
-    assert [c.cue.text for c in with_plugin if c.kind == "statement"] == ["calculated"]
+    assert [c.cue.text for c in with_plugin if c.kind == "statement"] == ["tallied"]
     assert not [c for c in without if c.kind == "statement"]
 
 

@@ -56,8 +56,9 @@ def claimkit_extractors() -> Iterator[claimkit.Extractor]:
 
 @claimkit.hookimpl
 def claimkit_statement_cues() -> list[Cue]:
-    # Statistics are "calculated" and "tallied" as statements are "said".
-    return [Cue(text=verb, pos="verb") for verb in ("calculate", "tally", "project", "tabulate")]
+    # Statistics are "tallied" and "computed" as statements are "said".
+    verbs = ("calculate", "tally", "project", "tabulate", "compute", "extrapolate")
+    return [Cue(text=verb, pos="verb") for verb in verbs]
 
 
 def extract_quantities(doc: Doc, document: claimkit.Document) -> Iterator[claimkit.Claim]:
