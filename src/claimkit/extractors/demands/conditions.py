@@ -301,8 +301,8 @@ def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
         if verb.lemma_.lower() in lexicon.words("relief_verbs"):
             continue  # "would further reduce import tariffs" concedes, threatens nothing
         announcer = _announcer(top, lexicon)
-        if announcer is None:
-            continue
+        if announcer is None or is_negated(announcer):
+            continue  # "it was not stated how the union would seize control"
         speaker = child(announcer, "nsubj")
         demander = subject_of(top)
         if demander is None or (is_pronoun(demander) and speaker is not None):
