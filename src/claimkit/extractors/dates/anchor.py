@@ -12,10 +12,15 @@ from spacy.tokens import Doc, Token
 from claimkit.extractors.dates.rules import Tense
 from claimkit.extractors.dates.vocabulary import Vocabulary
 
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+# How a date hangs off a noun whose event it dates.
+_NOUN_MODIFIER = frozenset({"poss", "compound", "nmod"})
+# Subjects: a date inside one is not what a cue verb sets.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How far up the tree to look for the governing verb: deeper than this the link to the
 # expression is too loose to trust.
 _MAX_CLIMB = 6
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll", "would"})
 
 
 def root_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -32,15 +37,19 @@ def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
     A cue reached through "on" or "at" dates the cue's own event ("the record set on
     Aug. 6"), so it points nowhere.
     """
-    if root.dep_ == "poss":
-        return None  # "Wednesday's ruling": the noun's event, not the clause's time
+    if root.dep_ in _NOUN_MODIFIER and root.head.tag_.startswith("NN"):
+        # "Wednesday's ruling", "the Oct. 23 slaying", "a June agreement": the time of
+        # the noun's own event, not of the clause
+        return None
     if root.dep_ == "pobj" and root.head.lower_ in vocabulary.past_prepositions:
         return "past"  # "since Jan. 13"
     below, token = root, root
     for _ in range(_MAX_CLIMB):
         cue = token is not root and token.lower_ in vocabulary.future_cues
         if cue and below.dep_ == "prep" and below.lower_ in vocabulary.point_prepositions:
-            cue = False
+            cue = token.dep_ != "acl"  # "the record set on Aug. 6" is past
+        if below.dep_ in _SUBJECTS:
+            cue = False  # "the figures for January extended a surge": the subject's time
         if cue:
             return "future"
         if token.tag_.startswith("VB") or token.tag_ == "MD":
@@ -65,6 +74,8 @@ def verb_tense(
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
     if verb.tag_ == "VBN":
+        if any(a.lower_ in _PRESENT_BE for a in auxiliaries):
+            return "present"  # "when the case is heard in May"
         # "has met", "jailed in 1994": a perfect or a bare participle tells of the past
         return "past"
     if verb.tag_ == "VBG" and not auxiliaries and verb.head is not verb and depth < 2:

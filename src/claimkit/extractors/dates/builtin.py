@@ -31,6 +31,13 @@ _DETERMINED = re.compile(r"(?<![A-Za-z])(?:the|its|his|her|their|our|this|that|a
 # How far after the creation year a decade named without its century may start: in
 # 1989 "the '90s" are the coming ones, "the '20s" the 1920s.
 _DECADES_AHEAD = 10
+# Prepositions after which a bare season name is a season ("in spring", "over the
+# summer"); elsewhere only "the summer" is, and never "the fall of ...".
+_SEASON_LEAD = "|".join(
+    rf"(?<={word}\s)" for word in ("in", "during", "by", "until", "over", "into", "through", "since")
+)
+# Between a count and its unit: "two more weeks", "an additional year".
+_MORE = r"(?:more|additional|further|extra)"
 # Tags of proper names: "the Daily Telegraph" is no frequency.
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 # The month each season starts and ends (northern hemisphere), for "last summer".
@@ -79,6 +86,18 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     day_part = alternation(v.day_parts)
     shift = alternation(v.shifts)
     ordinal_words = alternation(k for k in v.ordinals if not k[0].isdigit())
+    teens_and_tens = alternation(k for k, n in v.numbers.items() if 10 <= n < 100)
+    # "nineteen ninety-six", "nineteen hundred": a year as said on air
+    spelled = rf"(?:nineteen|eighteen)[-\s]+(?:{tens_ones}|{teens_and_tens}|hundred)"
+    any_year = rf"(?:{_YEAR}|{spelled})"
+
+    def year_of(text: str) -> int | None:
+        """The year a match of ``any_year`` names."""
+        if text[0].isdigit():
+            return int(text)
+        high, _, low = normal_space(text.lower()).replace("-", " ").partition(" ")
+        rest = 0 if low == "hundred" else v.number(low)
+        return None if rest is None or rest >= 100 else v.numbers[high] * 100 + rest
 
     def unit_of(match: re.Match[str]) -> str:
         return match.group("unit").lower().rstrip("s")
@@ -108,8 +127,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             date = cal.weekday_value(c.dct, v.weekday(word), c.tense)
         return date + clock_value(m.group("time"), v)
 
-    def month_year(m: re.Match[str], c: Context) -> str:
-        return cal.month(int(m.group("year")), v.month(m.group("month")))
+    def month_year(m: re.Match[str], c: Context) -> str | None:
+        year = year_of(m.group("year"))
+        return None if year is None else cal.month(year, v.month(m.group("month")))
 
     def numeric_date(m: re.Match[str], c: Context) -> str | None:
         if m.group("y"):
@@ -136,14 +156,17 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     def duration_span(m: re.Match[str], c: Context) -> Normalised | None:
         which = m.group("which").lower()
         count_text = m.group("count")
-        if not m.group("the") and count_text is None and which != "past":
+        plural = m.group("unit").lower().endswith("s")
+        if not m.group("the") and count_text is None and which != "past" and not plural:
             return None  # "last year" is a date, "the last year" and "past year" spans
-        count = v.number(count_text) if count_text else 1
+        count = v.number(count_text) if count_text else None if plural else 1
         anchor = c.dct_value[:10] if c.dct_value and which != "first" else None
         return Normalised(value=cal.duration(count, v.units[unit_of(m)]), anchor=anchor)
 
     def ago(m: re.Match[str], c: Context) -> Normalised | str | None:
         unit, count = unit_of(m), v.number(m.group("count"))
+        if count is None:
+            return "PAST_REF"  # "several years ago"
         quarter = reference_quarter(c) if unit == "year" and count == 1 else None
         if quarter is not None:
             # "up from $4 million a year earlier", after "third-quarter profit": the
@@ -152,14 +175,20 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return cal.ago_value(c.dct, unit, count)
 
     def reference_quarter(c: Context) -> tuple[int, int] | None:
-        """The quarter the text last spoke of, if any (what "a year earlier" and "the
-        latest period" refer to in an earnings report)."""
-        for timex in reversed(c.previous):
-            for value in (timex.anchor, timex.value):
-                found = _QUARTER_VALUE.match(value or "")
-                if found is not None:
-                    return int(found.group(1)), int(found.group(2))
-        return None
+        """The quarter an earnings report is about: the first the text names that has
+        ended in the year before the creation date (not a forecast "fourth-quarter
+        charge", nor "the third quarter of 1984"), else the last named. "A year earlier" and "the latest period" refer to it."""
+        named = [
+            (int(found.group(1)), int(found.group(2)))
+            for timex in c.previous
+            if (found := _QUARTER_VALUE.match(timex.value)) is not None
+            and timex.anchor is None
+        ]
+        if c.dct is None:
+            return named[-1] if named else None
+        now = c.dct.year * 4 + cal.quarter_of(c.dct) - 1
+        ended = [q for q in named if now - 4 <= q[0] * 4 + q[1] - 1 < now]
+        return ended[0] if ended else named[-1] if named else None
 
     def year_before(quarter: tuple[int, int]) -> Normalised:
         year, which = quarter
@@ -225,6 +254,13 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return Normalised(value=f"{value}T{part}", type="TIME")
         return Normalised(value=value, anchor=found)
 
+    def lead_in(m: re.Match[str], c: Context) -> Normalised | None:
+        by = v.shifts[m.group("shift").lower()] if m.group("shift") else 0
+        value = cal.unit_value(c.dct, m.group("unit").lower(), by)
+        if value is None:
+            return None
+        return Normalised(value=value, mod=v.leads[m.group("lead").lower()])
+
     def part_of_shifted_year(m: re.Match[str], c: Context) -> str | None:
         by = v.shifts[(m.group("shift") or m.group("shift2")).lower()]
         year = cal.unit_value(c.dct, "year", by) or "XXXX"
@@ -233,13 +269,10 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return f"{year}-{v.month(m.group('month')):02d}"
 
     def spelled_year(m: re.Match[str], c: Context) -> str | None:
-        if m.group("hi"):
-            low = m.group("lo").lower()
-            rest = 0 if low == "hundred" else v.number(low)
-            if rest is None or rest >= 100:
-                return None
-            return f"{v.numbers[m.group('hi').lower()] * 100 + rest:04d}"
-        low_text = m.group("lo2")
+        if m.group("year"):
+            year = year_of(m.group("year"))
+            return None if year is None else f"{year:04d}"
+        low_text = m.group("low")
         return f"{2000 + (v.number(low_text) or 0 if low_text else 0):04d}"
 
     def spelled_decade(m: re.Match[str], c: Context) -> Normalised:
@@ -274,19 +307,17 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return f"XXXX-{v.month(m.group('month')):02d}"
         return f"XXXX-{v.seasons[m.group('season').lower()]}"
 
-    def length(m: re.Match[str], c: Context) -> Normalised | str | None:
+    def length(m: re.Match[str], c: Context) -> str | None:
         count_text = normal_space(m.group("count")).lower()
         before = m.string[: m.start()]
         half = bool(m.group("half") or m.group("half2"))
         if count_text in ("a", "an") and not half and not _DURATION_LEAD.search(before):
-            if c.dep == "npadvmod" and c.head_tag and not c.head_tag.startswith(("VB", "MD")):
-                # "$1 billion a year", "500 cars a week": a rate
-                return Normalised(value=cal.duration(1, v.units[unit_of(m)]), type="SET")
             return None  # "a year" alone is as often "per year" as a length
         return cal.duration(v.number(count_text), v.units[unit_of(m)], half=half)
 
     def vague_length(m: re.Match[str], c: Context) -> str:
-        return cal.duration(None, v.units[unit_of(m)])
+        word = (m.group("unit") or m.group("unit2")).lower()
+        return cal.duration(None, v.units[v.singular(word)])
 
     def deictic(m: re.Match[str], c: Context) -> Normalised:
         word = normal_space(m.group(0)).lower()
@@ -359,11 +390,13 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     def half(m: re.Match[str], c: Context) -> str:
         return f"{m.group('year')}-H{1 if m.group('half').lower() == 'first' else 2}"
 
-    def season_of_year(m: re.Match[str], c: Context) -> str:
-        return f"{m.group('year')}-{v.seasons[m.group('season').lower()]}"
+    def season_of_year(m: re.Match[str], c: Context) -> str | None:
+        year = year_of(m.group("year"))
+        return None if year is None else f"{year:04d}-{v.seasons[m.group('season').lower()]}"
 
     def bare_season(m: re.Match[str], c: Context) -> str:
-        return season_value(c, v.seasons[m.group("season").lower()], tense=c.tense)
+        name = (m.group("season") or m.group("season2")).lower()
+        return season_value(c, v.seasons[name], tense=c.tense)
 
     def the_weekend(m: re.Match[str], c: Context) -> str:
         if c.dct is None:
@@ -407,6 +440,19 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         month_number, day_of_month = (int(x) for x in month_day.split("-"))
         return cal.month_value(c.dct, month_number, c.tense, day_of_month=day_of_month)
 
+    def weekday_holiday(m: re.Match[str], c: Context) -> str:
+        names = {k.lower(): val for k, val in v.weekday_holidays.items()}
+        month_number, weekday_number, first_day = names[normal_space(m.group("name")).lower()]
+        shift_by = v.shifts[m.group("shift").lower()] if m.group("shift") else None
+        if c.dct is None:
+            return f"XXXX-{month_number:02d}"
+        if shift_by is None:
+            year = int(cal.month_value(c.dct, month_number, c.tense)[:4])
+        else:
+            year = int(cal.shifted_month(c.dct, month_number, shift_by)[:4])
+        first = dt.date(year, month_number, first_day)
+        return cal.day(first + dt.timedelta(days=(weekday_number - first.isoweekday()) % 7))
+
     def season_value(c: Context, code: str, *, shift: int = 0, tense: object = None) -> str:
         if c.dct is None:
             return f"XXXX-{code}"
@@ -449,13 +495,15 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(
             name="month-year",
-            pattern=_pattern(rf"(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{_YEAR})"),
+            pattern=_pattern(rf"(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{any_year})"),
             type="DATE",
             value=month_year,
         ),
         DateRule(
             name="season-of-year",
-            pattern=_pattern(rf"(?:the\s+)?(?P<season>{season})\s+(?:of\s+)?(?P<year>{_YEAR})"),
+            pattern=_pattern(
+                rf"(?:the\s+)?(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})"
+            ),
             type="DATE",
             value=season_of_year,
         ),
@@ -470,7 +518,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="quarter",
             pattern=_pattern(
-                rf"(?:the\s+)?(?:(?P<year0>{_YEAR})\s+)?"
+                rf"(?:the\s+)?(?:(?P<year0>{_YEAR})\s+)?(?:fiscal[-\s]+)?"
                 r"(?:(?P<ord>first|second|third|fourth|[1-4](?:st|nd|rd|th))"
                 r"|(?P<latest>latest|current|past|last|previous|most\s+recent))[-\s]+quarter"
                 rf"(?:\s+of\s+(?P<year>{_YEAR})|\s+(?P<year2>{_YEAR}))?|the\s+quarter"
@@ -508,6 +556,15 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             value=period,
         ),
         DateRule(
+            name="lead-in",
+            pattern=_pattern(
+                rf"(?P<lead>{alternation(v.leads)})\s+(?:(?P<shift>this|last|next)\s+|in\s+the\s+)"
+                r"(?P<unit>year|month|week|quarter|day)"
+            ),
+            type="DATE",
+            value=lead_in,
+        ),
+        DateRule(
             name="part-of-shifted-year",
             pattern=_pattern(
                 rf"(?P<month>{full_month})\s+(?:of\s+)?(?P<shift>last|this|next)\s+year"
@@ -540,10 +597,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="spelled-year",
             pattern=_pattern(
-                r"(?:the\s+year\s+)?(?P<hi>nineteen|eighteen)[-\s]+"
-                rf"(?P<lo>{tens_ones}|{alternation(k for k, n in v.numbers.items() if 10 <= n < 100)}|hundred)"
+                rf"(?:the\s+year\s+)?(?P<year>{spelled})"
                 r"|the\s+year\s+two\s+thousand(?:(?:\s+and)?\s+"
-                rf"(?P<lo2>{alternation(k for k, n in v.numbers.items() if 1 <= n < 20 and len(k) > 2)}))?"
+                rf"(?P<low>{alternation(k for k, n in v.numbers.items() if 1 <= n < 20 and len(k) > 2)}))?"
             ),
             type="DATE",
             value=spelled_year,
@@ -602,7 +658,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             name="span-to-now",
             pattern=_pattern(
                 rf"{the}(?P<which>past|last|next|coming|previous|first|final|latest)\s+"
-                rf"(?:(?P<count>{number})\s+)?{unit}"
+                rf"(?:(?P<count>{number})\s+)?(?:{_MORE}\s+)?{unit}"
             ),
             type="DURATION",
             value=duration_span,
@@ -637,8 +693,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="length",
             pattern=_pattern(
-                rf"(?:the\s+)?(?P<count>{number})(?P<half>\s+1/2|\s+and\s+a\s+half)?[-\s]+"
-                rf"{unit}(?P<half2>\s+and\s+a\s+half)?(?!-old|\s+old)"
+                rf"(?:the\s+)?(?P<count>{number})(?P<half>\s+1/2|\s+and\s+a\s+half)?"
+                rf"(?:\s+{_MORE})?[-\s]+{unit}(?P<half2>\s+and\s+a\s+half)?(?!-old|\s+old)"
             ),
             type="DURATION",
             value=length,
@@ -646,7 +702,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="vague-length",
             pattern=_pattern(
-                r"(?:(?<=for\s)|(?<=over\s))(?P<unit>years|months|weeks|decades|days)"
+                r"(?:(?<=for\s)|(?<=over\s)|(?<=within\s))(?:the\s+)?"
+                r"(?P<unit>years|months|weeks|decades|days|centuries)"
+                r"|(?P<unit2>years|months|weeks|decades|days|hours)-(?:long|old)"
             ),
             type="DURATION",
             value=vague_length,
@@ -654,7 +712,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="season",
             pattern=_pattern(
-                rf"(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s))(?:the\s+)?(?P<season>{season})"
+                rf"(?:{_SEASON_LEAD})(?:the\s+)?(?P<season>{season})|the\s+(?P<season2>{season})"
+                r"(?!\s+of\b)"
             ),
             type="DATE",
             value=bare_season,
@@ -677,13 +736,21 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="clock",
             pattern=_pattern(
-                rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d\s*{zone}|noon|midnight"
+                rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d\s*{zone}|noon|midday|midnight"
             ),
             type="TIME",
             value=clock_time,
         ),
         DateRule(
             name="holiday", pattern=_pattern(alternation(v.holidays)), type="DATE", value=holiday
+        ),
+        DateRule(
+            name="weekday-holiday",
+            pattern=_pattern(
+                rf"(?:(?P<shift>{shift})\s+)?(?P<name>{alternation(v.weekday_holidays)})(?:\s+Day)?"
+            ),
+            type="DATE",
+            value=weekday_holiday,
         ),
         DateRule(
             name="reference",

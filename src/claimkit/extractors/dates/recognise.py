@@ -10,21 +10,26 @@ from spacy.tokens import Doc
 from claimkit.extractors.dates.anchor import governing_tense, root_token
 from claimkit.extractors.dates.normalise import parse_dct
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised
-from claimkit.extractors.dates.vocabulary import Vocabulary, alternation
+from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
 from claimkit.types import Span, Timex
 
 # Between two dates, what makes them the ends of one range: "March 10 to April 18",
 # "between 1990 and 1995", "1990-1995".
 _RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s(?![A-Za-z])")
+# "the third-quarter loss", "the two-week strike": an expression that qualifies the
+# noun after it leaves the determiner to that noun.
+_PRENOMINAL = re.compile(r"the\s+(?=.*[A-Za-z0-9]-[A-Za-z]+$)", re.IGNORECASE | re.DOTALL)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+# A date that counts units back or ahead ("two years ago"): approximations join it.
+_COUNTED = re.compile(r"(?:ago|earlier|later|before|after)$", re.IGNORECASE)
 # How far before a match mod words ("the beginning of ") or a range opener may start.
 _MOD_REACH = 24
 
 
 @attrs.frozen(kw_only=True)
 class Candidate:
-    """A match of one rule, with any mod words before it and possessive after it."""
+    """A match of one rule, with any mod words or approximation before it."""
 
     rule: DateRule
     match: "re.Match[str]"
@@ -37,11 +42,13 @@ class Candidate:
 
 @attrs.frozen(kw_only=True)
 class Recogniser:
-    """Rules in the order they are tried, and the mod words that may precede a date."""
+    """Rules in the order they are tried, and the mod words and approximations that may
+    precede an expression."""
 
     rules: Sequence[DateRule]
     builtin_from: int
     mod_words: "re.Pattern[str]"
+    approximations: "re.Pattern[str]"
     vocabulary: Vocabulary
 
     def timexes(self, doc: Doc | None, text: str, dct: str | None) -> list[Timex]:
@@ -79,16 +86,26 @@ class Recogniser:
             tier = 0 if order < self.builtin_from else 1
             for match in _matches(rule.pattern, text):
                 start, end, mod = match.start(), match.end(), None
+                if _PRENOMINAL.match(text, start, end) and _NOUN_AFTER.match(text, end):
+                    start = _PRENOMINAL.match(text, start, end).end()  # type: ignore[union-attr]
+                # mod words are short: look only just before the match
+                reach = max(0, start - _MOD_REACH)
                 if rule.type == "DATE":
-                    # mod words are short: look only just before the match
-                    before = self.mod_words.search(text, max(0, start - _MOD_REACH), start)
+                    before = self.mod_words.search(text, reach, start)
                     if before is not None:
                         words = before.group("mod") or before.group("phrase")
-                        mod = self.vocabulary.mods[" ".join(words.lower().split())]
+                        mod = self.vocabulary.mods[normal_space(words.lower())]
                         start = before.start()
-                possessive = _POSSESSIVE.match(text, end)
-                if possessive is not None and rule.type != "SET":
-                    end = possessive.end()
+                if mod is None and (rule.type == "DURATION" or _COUNTED.search(text, start, end)):
+                    # "nearly two years", "at least the past 18 months", "almost four
+                    # years ago" (but "over the past year" is a stretch, not a quantity)
+                    approx = self.approximations.search(text, reach, start)
+                    if approx is not None and not (
+                        approx.group("word").lower() == "over"
+                        and text[start : start + 4].lower() == "the "
+                    ):
+                        mod = self.vocabulary.approximations[normal_space(approx.group("word").lower())]
+                        start = approx.start()
                 yield Candidate(
                     rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order
                 )
@@ -121,10 +138,14 @@ def build_recogniser(
         rf"|(?P<phrase>{alternation(phrases)})\s+)$",
         re.IGNORECASE,
     )
+    approximations = re.compile(
+        rf"(?<![A-Za-z])(?P<word>{alternation(vocabulary.approximations)})\s+$", re.IGNORECASE
+    )
     return Recogniser(
         rules=[*plugin_rules, *builtin],
         builtin_from=len(plugin_rules),
         mod_words=mod_words,
+        approximations=approximations,
         vocabulary=vocabulary,
     )
 

@@ -41,10 +41,13 @@ class Vocabulary:
     seasons: Mapping[str, str]
     day_parts: Mapping[str, str]
     holidays: Mapping[str, str]
+    weekday_holidays: Mapping[str, tuple[int, int, int]]
     references: Mapping[str, str]
     sets: Mapping[str, str]
     shifts: Mapping[str, int]
     mods: Mapping[str, str]
+    approximations: Mapping[str, str]
+    leads: Mapping[str, str]
     zones: Mapping[str, str]
     future_cues: frozenset[str]
     past_prepositions: frozenset[str]
@@ -64,6 +67,15 @@ class Vocabulary:
     def month(self, word: str) -> int:
         """The number of a month name or abbreviation, in any case, with or without a stop."""
         return self.month_numbers[word.rstrip(".").lower()]
+
+    def singular(self, word: str) -> str:
+        """The unit a (plural) unit word names: "centuries" -> "century"."""
+        word = word.lower()
+        if word in self.units:
+            return word
+        if word.endswith("ies") and word[:-3] + "y" in self.units:
+            return word[:-3] + "y"
+        return word.rstrip("s")
 
     def weekday(self, word: str) -> int:
         """The ISO number of a weekday name or abbreviation."""
@@ -116,8 +128,13 @@ def load_vocabulary() -> Vocabulary:
         )
         for name, u in data.pop("units").items()
     }
+    weekday_holidays = {
+        name: (int(month), int(weekday), int(first))
+        for name, (month, weekday, first) in data.pop("weekday_holidays").items()
+    }
     return Vocabulary(
         units=_frozen(units),
+        weekday_holidays=_frozen(weekday_holidays),
         ambiguous_months=frozenset(data.pop("ambiguous_months")),
         month_triggers=frozenset(data.pop("month_triggers")),
         vague_numbers=frozenset(data.pop("vague_numbers")),
