@@ -13,6 +13,8 @@ from claimkit.extractors.dates.rules import Tense
 from claimkit.extractors.dates.vocabulary import Vocabulary
 
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+# Clauses an infinitive may fill that do not make it a plan: purpose, subject.
+_LOOSE_CLAUSES = frozenset({"advcl", "csubj"})
 # How a date hangs off a noun whose event it dates.
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod"})
 # Subjects: a date inside one is not what a cue verb sets.
@@ -67,6 +69,11 @@ def verb_tense(
     from the verb itself when it points ahead: "scheduled", "plans")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
+    if "to" in words and verb.dep_ in _LOOSE_CLAUSES and verb.head is not verb and depth < 2:
+        # "gathered to mark the entry on Friday": an infinitive of purpose happens
+        # when its main verb does (a past one); "planned to leave" still looks ahead
+        if verb_tense(verb.head, future_cues, depth + 1) == "past":
+            return "past"
     if words & _FUTURE_AUX or "to" in words or (cue and verb.lower_ in future_cues):
         return "future"
     if verb.tag_ == "MD":

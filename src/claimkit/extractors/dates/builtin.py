@@ -118,14 +118,29 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return Normalised(value=value + clock_value(m.group("time"), v), type="TIME")
         return Normalised(value=value)
 
-    def clock_then_day(m: re.Match[str], c: Context) -> str:
-        word = m.group("day").lower()
-        if word in ("today", "tomorrow", "yesterday"):
+    def clock_then_day(m: re.Match[str], c: Context) -> str | None:
+        if m.group("month"):
+            day_of_month = int(re.sub(r"\D", "", m.group("mday")))
+            number_of_month = v.month(m.group("month"))
+            if day_of_month > calendar.monthrange(2000, number_of_month)[1]:
+                return None
+            date = cal.month_value(c.dct, number_of_month, c.tense, day_of_month=day_of_month)
+        elif (word := m.group("day").lower()) in ("today", "tomorrow", "yesterday"):
             offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
             date = cal.unit_value(c.dct, "day", offset) or "XXXX-XX-XX"
         else:
             date = cal.weekday_value(c.dct, v.weekday(word), c.tense)
-        return date + clock_value(m.group("time"), v)
+        return date + time_of_day(m.group("time"))
+
+    def time_of_day(text: str) -> str:
+        """The ``T...`` part of a value for a clock time, noon or a part of the day."""
+        word = normal_space(text).lower().replace("mid-", "mid")
+        if word in ("noon", "midday", "midnight"):
+            return "T00:00" if word == "midnight" else "T12:00"
+        part = word.removeprefix("mid").strip()
+        if part in v.day_parts:
+            return f"T{v.day_parts[part]}"
+        return clock_value(text, v)
 
     def month_year(m: re.Match[str], c: Context) -> str | None:
         year = year_of(m.group("year"))
@@ -316,7 +331,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return cal.duration(v.number(count_text), v.units[unit_of(m)], half=half)
 
     def vague_length(m: re.Match[str], c: Context) -> str:
-        word = (m.group("unit") or m.group("unit2")).lower()
+        word = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
         return cal.duration(None, v.units[v.singular(word)])
 
     def deictic(m: re.Match[str], c: Context) -> Normalised:
@@ -404,12 +419,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         weekend_past = c.dct.isoweekday() <= 5 and c.tense == "past"
         return cal.week(c.dct - dt.timedelta(days=7 if weekend_past else 0)) + "-WE"
 
-    def clock_time(m: re.Match[str], c: Context) -> str:
-        date = cal.unit_value(c.dct, "day", 0) or "XXXX-XX-XX"
-        word = m.group(0).lower()
-        if word in ("noon", "midday", "midnight"):
-            return f"{date}T{'00:00' if word == 'midnight' else '12:00'}"
-        return date + clock_value(m.group(0), v)
+    def clock_time(m: re.Match[str], c: Context) -> Normalised:
+        # a clock time alone is on the day the story last named ("shot at 10 p.m."
+        # after "on Oct. 23"), else the creation date
+        named = last_mentioned(c, "day")
+        date = named[:10] if named else cal.unit_value(c.dct, "day", 0) or "XXXX-XX-XX"
+        return Normalised(value=date + time_of_day(m.group(0)), anchor=named and named[:10])
 
     def edge_of_period(m: re.Match[str], c: Context) -> Normalised | None:
         value = cal.unit_value(c.dct, (m.group("unit") or m.group("unit2")).lower(), 0)
@@ -479,7 +494,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="clock-then-day",
             pattern=_pattern(
-                rf"(?P<time>{clock})\s+(?:on\s+)?(?P<day>{weekday}|today|tomorrow|yesterday)"
+                rf"(?P<time>{clock}|noon|midday|midnight|(?:mid-?\s*)?{day_part}),?\s+(?:on\s+)?"
+                rf"(?:(?P<day>{weekday}|today|tomorrow|yesterday)"
+                rf"|(?P<month>{month})\s*(?P<mday>{_DAY})(?!,?\s*{_YEAR}))"
             ),
             type="TIME",
             value=clock_then_day,
@@ -704,6 +721,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             pattern=_pattern(
                 r"(?:(?<=for\s)|(?<=over\s)|(?<=within\s))(?:the\s+)?"
                 r"(?P<unit>years|months|weeks|decades|days|centuries)"
+                r"|recent\s+(?P<unit3>years|months|weeks|days|quarters|decades)"
                 r"|(?P<unit2>years|months|weeks|decades|days|hours)-(?:long|old)"
             ),
             type="DURATION",

@@ -137,7 +137,7 @@ def month_value(
     if dct is None:
         return f"XXXX-{number:02d}{suffix}"
     year = dct.year
-    way = direction(tense)
+    way = direction(tense, default=_PAST if tense is None else _NEAREST)
     if way == _FUTURE and number < dct.month:
         year += 1
     elif way == _PAST and number > dct.month + _NEAR_AHEAD:
