@@ -165,7 +165,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "nsubj" and child.tag_ != "EX":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            return None if child.lower_ in _RELATIVE or child.lower_ == "it" else child
+            return None if child.lower_ in _RELATIVE else child
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
