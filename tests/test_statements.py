@@ -229,3 +229,9 @@ def test_coordinated_attribution_after_its_content(pipeline: claimkit.Pipeline) 
         "said",
         "Prices must come down before the winter",
     )
+
+
+def test_a_date_is_not_part_of_the_source(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Officials in Moscow on Monday said the talks had failed.")
+    assert claim.source_mention is not None
+    assert claim.source_mention.text == "Officials in Moscow"

@@ -42,7 +42,7 @@ def mention_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without clauses attached to it."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in _DROP_DEPS:
+        if child.dep_ in _DROP_DEPS or _is_temporal(child):
             continue
         if child.dep_ == "appos" or child.dep_ == "conj":
             keep.extend(mention_tokens(child))
@@ -65,6 +65,16 @@ def mention_tokens(head: Token) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc") and tokens[0] != head:
         tokens.pop(0)
     return tokens
+
+
+def _is_temporal(token: Token) -> bool:
+    """A date hung on a noun phrase ("the opposition on Thursday") is not its name."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in ("DATE", "TIME")
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    return False
 
 
 def mention_span(head: Token) -> Span:
