@@ -54,6 +54,7 @@ class _Mention:
     definite: bool
     ordinal: int | None
     names: tuple[str, ...]
+    gender: str | None  # "m" or "f" where a pronoun, title or noun says so
 
 
 @attrs.define
@@ -72,6 +73,10 @@ class _Entity:
     @property
     def plural(self) -> bool:
         return any(m.plural for m in self.mentions if m.pronoun is None)
+
+    @property
+    def gender(self) -> str | None:
+        return next((m.gender for m in self.mentions if m.gender), None)
 
 
 def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -163,6 +168,7 @@ def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
         ),
         ordinal=ordinal,
         names=names,
+        gender=_gender(tokens),
     )
 
 
@@ -218,6 +224,8 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
             entity.plural and pronoun in vocab["singular_pronouns"]
         ):
             continue
+        if mention.gender and entity.gender and mention.gender != entity.gender:
+            continue
         for other in entity.mentions:
             if other.span.end > mention.span.start:
                 continue
@@ -226,6 +234,16 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
             if best is None or other.span.start > best[0]:
                 best = (other.span.start, entity)
     return best[1] if best else None
+
+
+def _gender(tokens: Iterable[Token]) -> str | None:
+    vocab = vocabulary()
+    for token in tokens:
+        if token.lower_ in vocab["masculine"]:
+            return "m"
+        if token.lower_ in vocab["feminine"]:
+            return "f"
+    return None
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
