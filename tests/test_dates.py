@@ -89,7 +89,8 @@ def test_bare_dates_take_their_direction_from_the_verb(
         ("The report is published weekly.", "weekly", "SET", "P1W"),
         ("Prices are now rising.", "now", "DATE", "PRESENT_REF"),
         ("Officials recently met in Rome.", "recently", "DATE", "PAST_REF"),
-        ("Next year's budget is tight.", "Next year's", "DATE", "1998"),
+        # TimeML leaves the possessive outside the expression
+        ("Next year's budget is tight.", "Next year", "DATE", "1998"),
     ],
 )
 def test_expressions_and_values(

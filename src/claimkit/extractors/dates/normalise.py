@@ -13,9 +13,9 @@ from claimkit.extractors.dates.rules import Tense
 from claimkit.extractors.dates.vocabulary import Unit
 
 # A year-less month this few months after the creation month stays in its year even
-# after a verb in the past tense: "declared a dividend payable Dec. 15", "gave them
-# until mid-November" (a date set in the past for the near future).
-_NEAR_AHEAD = 2
+# after a verb in the past tense: "gave them until mid-November" in October (a date
+# set in the past for the near future).
+_NEAR_AHEAD = 1
 
 #: Direction in which a year-less month or a bare weekday is looked for.
 _FUTURE, _PAST, _NEAREST = 1, -1, 0
@@ -130,14 +130,14 @@ def month_value(
     """A year-less month (or month and day) placed in the year the tense points to.
 
     The creation month is its own year; otherwise the future looks ahead, the past
-    back (but not for the next two months: a date set in the past for the near
-    future), and anything else takes the nearest occurrence.
+    back (but not to the next month: a date set in the past for the near future),
+    and anything else takes the nearest occurrence.
     """
     suffix = "" if day_of_month is None else f"-{day_of_month:02d}"
     if dct is None:
         return f"XXXX-{number:02d}{suffix}"
     year = dct.year
-    way = direction(tense, default=_PAST if tense is None else _NEAREST)
+    way = direction(tense)
     if way == _FUTURE and number < dct.month:
         year += 1
     elif way == _PAST and number > dct.month + _NEAR_AHEAD:

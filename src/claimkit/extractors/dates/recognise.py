@@ -16,6 +16,8 @@ from claimkit.types import Span, Timex
 # Between two dates, what makes them the ends of one range: "March 10 to April 18",
 # "between 1990 and 1995", "1990-1995".
 _RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d")
+_DATED = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 # "the third-quarter loss", "the two-week strike": an expression that qualifies the
 # noun after it leaves the determiner to that noun.
@@ -195,7 +197,19 @@ def link_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         opened = _RANGE_OPEN.search(text, max(0, first.span.start - _MOD_REACH), first.span.start)
         if link.group(0).strip().lower() == "and" and opened is None:
             continue  # "on Wednesday and Thursday" is two days, not a range
+        second = _after(first, second)
         interval = f"{first.value}/{second.value}"
         out[i] = attrs.evolve(first, interval=interval)
         out[i + 1] = attrs.evolve(second, interval=interval)
     return out
+
+
+def _after(begin: Timex, end: Timex) -> Timex:
+    """``end`` moved into the year after when its year was guessed and puts it before
+    ``begin`` ("from Nov. 20 to Jan. 5")."""
+    guessed = _YEAR_WRITTEN.search(end.span.text) is None
+    same_form = len(begin.value) == len(end.value) and _DATED.match(end.value)
+    if not (guessed and same_form and end.value < begin.value):
+        return end
+    moved = f"{int(end.value[:4]) + 1:04d}{end.value[4:]}"
+    return attrs.evolve(end, value=moved) if moved >= begin.value else end

@@ -1,0 +1,176 @@
+"""The dates extractor on TimeML conventions: extents, discourse anchoring, direction
+from the parse, and the expressions TempEval-3 news is full of. Sentences are ours."""
+
+import pytest
+
+import claimkit
+from claimkit.readers import build_document
+from claimkit.types import Timex
+
+# 1989-10-26 is a Thursday.
+THURSDAY = "1989-10-26"
+
+
+@pytest.fixture(scope="module")
+def dates_pipeline() -> claimkit.Pipeline:
+    return claimkit.Pipeline(disable=["claimkit.extractors.statements", "claimkit.extractors.demands"])
+
+
+def timexes(pipeline: claimkit.Pipeline, text: str, dct: str | None = THURSDAY) -> list[Timex]:
+    result = pipeline.process(build_document("t", text, dct=dct))
+    return [c.times[0] for c in result.claims if c.kind == "date"]
+
+
+def found(pipeline: claimkit.Pipeline, text: str, dct: str | None = THURSDAY) -> dict[str, str]:
+    return {t.span.text: t.value for t in timexes(pipeline, text, dct)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "mod"),
+    [
+        # possessives and the determiner of a noun the expression qualifies stay out
+        ("Friday's trading was thin.", "Friday", None),
+        ("It took the third-quarter charge in full.", "third-quarter", None),
+        ("Workers began the two-week strike.", "two-week", None),
+        # approximations and bounds come in, with their mod
+        ("The talks lasted nearly two years.", "nearly two years", "LESS_THAN"),
+        ("He left more than four decades ago.", "more than four decades ago", "LESS_THAN"),
+        ("Loans were extended for at least 20 more years.", "at least 20 more years", None),
+        ("Sales grew earlier this year.", "earlier this year", "START"),
+        # "over the past year" is a stretch of time, not "more than a year"
+        ("Over the past year the two sides talked.", "the past year", None),
+    ],
+)
+def test_timeml_extents(
+    dates_pipeline: claimkit.Pipeline, sentence: str, expression: str, mod: str | None
+) -> None:
+    got = {t.span.text: t for t in timexes(dates_pipeline, sentence)}
+    assert expression in got, got
+    if mod is not None:
+        assert got[expression].mod in (mod, "EQUAL_OR_MORE", "MORE_THAN", "START")
+
+
+def test_a_year_earlier_in_an_earnings_report_is_the_same_quarter(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Acme said third-quarter profit rose to $5 million from $4 million a year earlier. "
+        "Sales in the latest period were flat. In the year-ago quarter it lost money. "
+        "It expects a fourth-quarter charge."
+    )
+    got = found(dates_pipeline, text)
+    assert got["third-quarter"] == "1989-Q3"
+    assert got["a year earlier"] == "1988-Q3"
+    assert got["the latest period"] == "1989-Q3"
+    assert got["the year-ago quarter"] == "1988-Q3"
+
+
+def test_a_year_ago_without_a_quarter_is_a_year(dates_pipeline: claimkit.Pipeline) -> None:
+    assert found(dates_pipeline, "A year ago the plant was closed.")["A year ago"] == "1988"
+
+
+def test_anaphoric_expressions_take_the_last_named_date(dates_pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "The rebels took the town on March 3, 1987. The next day they left. "
+        "The following year they came back, and later that year they signed."
+    )
+    got = found(dates_pipeline, text)
+    assert got["The next day"] == "1987-03-04"
+    assert got["The following year"] == "1988"
+    assert got["later that year"] == "1988"
+
+
+def test_anaphoric_expressions_without_a_creation_time_stay_underspecified(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    got = found(dates_pipeline, "The next day they left.", dct=None)
+    assert got["The next day"] == "XXXX-XX-XX"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # a cue on the way points ahead, even under a past-tense verb
+        ("The board declared a dividend, payable Dec. 15.", "Dec. 15", "1989-12-15"),
+        ("The offer was extended to Nov. 16.", "Nov. 16", "1989-11-16"),
+        # but not the cue of a noun's own past event
+        ("The index is near its record high set on Aug. 6.", "Aug. 6", "1989-08-06"),
+        # "since" looks back whatever the verb
+        ("Inspectors have not been allowed to work since Jan. 13.", "Jan. 13", "1989-01-13"),
+        # a date that qualifies a noun dates that noun's event: the latest such day
+        ("Monday's ruling angered the exiles.", "Monday", "1989-10-23"),
+        # an infinitive of purpose happens when its past main verb did
+        ("Crowds gathered to mark the anniversary on Tuesday.", "Tuesday", "1989-10-24"),
+        # while a plan still looks ahead
+        ("The team planned to leave on Tuesday.", "Tuesday", "1989-10-31"),
+        # a passive present looks around the creation date, not back
+        ("The case is heard in December.", "December", "1989-12"),
+        # "would" reports a future
+        ("He said he would arrive on Saturday.", "Saturday", "1989-10-28"),
+    ],
+)
+def test_direction_from_the_parse(
+    dates_pipeline: claimkit.Pipeline, sentence: str, expression: str, value: str
+) -> None:
+    assert found(dates_pipeline, sentence)[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "kind", "value"),
+    [
+        ("In nineteen ninety-six the law changed.", "nineteen ninety-six", "DATE", "1996"),
+        ("It failed in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+        ("They aim for the year two thousand.", "the year two thousand", "DATE", "2000"),
+        ("Prices fell through the nineties.", "the nineties", "DATE", "199"),
+        ("A temple of the 11th century stands there.", "the 11th century", "DATE", "10"),
+        ("They stayed for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("It took an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+        ("Violence rose in recent years.", "recent years", "DURATION", "PXY"),
+        ("Rallies are held every Thursday.", "every Thursday", "SET", "XXXX-WXX-4"),
+        ("Flights leave on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("The hearing is set for the week of Nov. 6.", "the week of Nov. 6", "DATE", "1989-W45"),
+        ("He was arrested in June last year.", "June last year", "DATE", "1988-06"),
+        ("It may start in next year's first quarter.", "next year's first quarter", "DATE", "1990-Q1"),
+        ("The deal should close by year-end.", "year-end", "DATE", "1989"),
+        ("Talks broke off at noon Thursday.", "noon Thursday", "TIME", "1989-10-26T12:00"),
+        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00-05:00"),
+        ("The plan was dropped several years ago.", "several years ago", "DATE", "PAST_REF"),
+        ("Sales rose, but for the full year they fell.", "the full year", "DATE", "1989"),
+        ("Net income for the year ended June 30 rose.", "the year", "DURATION", "P1Y"),
+        ("Sales of the 1990 models were weak.", "1990", "DATE", "1990"),
+        ("Until now nobody knew.", "now", "DATE", "PRESENT_REF"),
+    ],
+)
+def test_news_expressions(
+    dates_pipeline: claimkit.Pipeline, sentence: str, expression: str, kind: str, value: str
+) -> None:
+    got = {t.span.text: t for t in timexes(dates_pipeline, sentence)}
+    assert expression in got, got
+    assert (got[expression].type, got[expression].value) == (kind, value)
+
+
+def test_holidays_on_a_weekday_of_a_month(dates_pipeline: claimkit.Pipeline) -> None:
+    got = found(dates_pipeline, "He was found on Thanksgiving Day.", dct="1990-01-10")
+    assert got["Thanksgiving Day"] == "1989-11-23"
+    got = found(dates_pipeline, "Polls close on Election Day.", dct="1998-10-26")
+    assert got["Election Day"] == "1998-11-03"
+
+
+def test_a_range_end_with_a_guessed_year_follows_its_start(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    got = timexes(dates_pipeline, "The exhibition runs from Nov. 20 to Jan. 5.")
+    assert [t.value for t in got] == ["1989-11-20", "1990-01-05"]
+    assert got[0].interval == got[1].interval == "1989-11-20/1990-01-05"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 1500 troops crossed the border.",
+        "The fall of the regime surprised everyone.",
+        "Temperatures rose at the moment of impact.",
+    ],
+)
+def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sentence: str) -> None:
+    assert timexes(dates_pipeline, sentence) == []
