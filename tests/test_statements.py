@@ -235,3 +235,26 @@ def test_a_date_is_not_part_of_the_source(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "Officials in Moscow on Monday said the talks had failed.")
     assert claim.source_mention is not None
     assert claim.source_mention.text == "Officials in Moscow"
+
+
+def test_learned_cues_and_the_rules_only_mode() -> None:
+    text = "The senator blasted the plan as reckless."
+    learned = claimkit.Pipeline(disable=["numbers"]).process(claimkit.build_document("t", text))
+    rules = claimkit.Pipeline(disable=["numbers"], options={"statements_rules_only": True}).process(
+        claimkit.build_document("t", text)
+    )
+    assert [(c.cue.text, c.content.text) for c in learned.claims if c.kind == "statement"] == [
+        ("blasted", "the plan")
+    ]
+    assert [c for c in rules.claims if c.kind == "statement"] == []
+
+
+def test_a_pronoun_keeps_to_its_gender(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Mrs. Olsen said the school would close.\n"
+        "Mr. Berg said the parents were angry.\n"
+        "She said the decision was final."
+    )
+    claims = statements(pipeline, text)
+    she = next(c for c in claims if c.source_mention is not None and c.source_mention.text == "She")
+    assert she.source is not None and "Olsen" in she.source.name

@@ -1,8 +1,12 @@
 """The built-in attributed-statements extractor: who says, thinks or vows what.
 
-Extend its cue lexicon from a plugin with the ``claimkit_statement_cues`` hook.
+Cues come from the lexicon (``cues.toml``, extended by plugins through the
+``claimkit_statement_cues`` hook) and from a learned cue scorer (``cue_model.json``,
+trained on PolNeAR by ``python -m claimkit.extractors.statements.train``);
+``--statements-rules-only`` keeps to the lexicon.
 """
 
+import argparse
 import functools
 from collections.abc import Iterator
 
@@ -18,13 +22,27 @@ __all__ = ["Cue"]
 
 
 @hookimpl
-def claimkit_extractors(pm: pluggy.PluginManager) -> Iterator[Extractor]:
+def claimkit_add_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("statements")
+    group.add_argument(
+        "--statements-rules-only",
+        action="store_true",
+        default=False,
+        help="find attribution cues with the lexicon only, without the learned cue model",
+    )
+
+
+@hookimpl
+def claimkit_extractors(
+    pm: pluggy.PluginManager, options: argparse.Namespace
+) -> Iterator[Extractor]:
     added = [cue for batch in pm.hook.claimkit_statement_cues() for cue in batch]
     lexicon = build_lexicon([*builtin_cues(), *added])
+    model = None if options.statements_rules_only else load_model()
     yield Extractor(
         name=EXTRACTOR,
         kinds=("statement",),
-        extract=functools.partial(extract_statements, lexicon=lexicon, model=load_model()),
+        extract=functools.partial(extract_statements, lexicon=lexicon, model=model),
         requires=("tagger", "parser", "lemmatizer", "ner"),
         description="direct, indirect and mixed quotes, 'according to', documents as sources",
     )
