@@ -13,6 +13,7 @@ from types import ModuleType
 
 from claimkit.evaluate import demandsdev, polnear, seedformat, timeml
 from claimkit.evaluate.metrics import Section
+from claimkit.plugins import add_plugin_options, get_plugin_manager
 
 #: The gold formats ``evaluate`` reads, tried in this order.
 FORMATS: tuple[ModuleType, ...] = (seedformat, polnear, timeml, demandsdev)
@@ -50,7 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    options = build_parser().parse_args(argv)
+    from claimkit.cli import SETUP_ERRORS, _plugin_parser
+
+    # As the main command does: plugins named with -p may add options of their own.
+    early, _ = _plugin_parser().parse_known_args(argv)
+    parser = build_parser()
+    try:
+        add_plugin_options(get_plugin_manager(early.plugin, disable=early.disable), parser)
+    except SETUP_ERRORS as error:
+        print(f"claimkit evaluate: {error}", file=sys.stderr)
+        return 2
+    options = parser.parse_args(argv)
     if not options.path.exists():
         print(f"claimkit evaluate: {options.path}: no such file or folder", file=sys.stderr)
         return 2
