@@ -6,12 +6,16 @@ options (``claimkit_add_options``) before the whole command line is parsed.
 """
 
 import argparse
+import collections
+import itertools
 import json
+import os
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import attrs
 import pluggy
@@ -20,7 +24,7 @@ from pluggy import PluginValidationError
 from claimkit import __version__
 from claimkit.dct import parse_dct
 from claimkit.hookspecs import HOOKSPEC_VERSION
-from claimkit.nlp import ModelNotFound
+from claimkit.nlp import ModelNotFound, resolve_model
 from claimkit.pipeline import Pipeline, PluginError, Result
 from claimkit.plugins import (
     PluginInfo,
@@ -30,7 +34,16 @@ from claimkit.plugins import (
     get_plugin_manager,
     resolve_options,
 )
-from claimkit.readers import ReadError, iter_files, read_file
+from claimkit.readers import ReadError, iter_files
+from claimkit.runner import (
+    DEFAULT_BATCH_SIZE,
+    Journal,
+    ResumeError,
+    RunConfig,
+    iter_inputs,
+    parallel_results,
+    read_inputs,
+)
 from claimkit.types import Document
 from claimkit.writers import DEFAULT_WRITER, Writer, get_writers, writer_for
 
@@ -83,7 +96,41 @@ def build_parser(pm: pluggy.PluginManager | None = None) -> argparse.ArgumentPar
         "-r", "--recursive", action="store_true", help="also read the documents in sub-folders"
     )
     parser.add_argument(
-        "-q", "--quiet", action="store_true", help="print no summary on standard error"
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print no progress bar and no summary on standard error (the progress bar "
+        "is shown only when standard error is a terminal)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes that parse and extract (default: every core, here "
+        f"{os.cpu_count() or 1}); the output is the same, in the same order, for any N",
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=DEFAULT_BATCH_SIZE,
+        metavar="N",
+        help=f"documents per nlp.pipe batch and per task of a worker (default "
+        f"{DEFAULT_BATCH_SIZE})",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run: keep the documents -o FILE holds complete "
+        "(listed in its journal FILE.done) and process the rest; with --scheduler, "
+        "skip the part files already written",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (pip install 'claimkit[dask]'): the address of its "
+        "scheduler (tcp://host:8786), or 'local' to start one on this machine with -j "
+        "workers; -o names a folder, which receives a part file per partition",
     )
     parser.add_argument(
         "--strict",
@@ -142,6 +189,16 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
 def _creation_time(value: str) -> str:
     try:
         return parse_dct(value)
@@ -165,8 +222,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"claimkit: {error}", file=sys.stderr)
         return 2
     options = parser.parse_args(args)
+    if options.scheduler:
+        from claimkit.dask import dask_main
+
+        return dask_main(pm, options)
+    jobs = options.jobs or os.cpu_count() or 1
     try:
-        pipeline = Pipeline(pm, model=options.model, options=options)
+        # With workers, the parent only reads and writes: it never loads the model, but
+        # says at once when there is none.
+        pipeline = Pipeline(pm, model=options.model, options=options, lazy=jobs > 1)
+        if jobs > 1:
+            resolve_model(options.model)
         writers = get_writers(pm, options)
     except SETUP_ERRORS as error:
         print(f"claimkit: {error}", file=sys.stderr)
@@ -176,22 +242,60 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyError as error:
         print(f"claimkit: -f: {error.args[0]}", file=sys.stderr)
         return 2
-    read_errors: list[ReadError] = []
-    documents = read_documents(
-        pipeline, options.paths, options.dct, options.recursive, read_errors, skip=options.output
-    )
-    try:
-        out = options.output.open("w", encoding="utf-8") if options.output else sys.stdout
-    except OSError as error:
-        print(f"claimkit: cannot write {options.output}: {error.strerror}", file=sys.stderr)
+    if options.resume and (options.output is None or writer.name != DEFAULT_WRITER):
+        print(
+            f"claimkit: --resume needs -o FILE and the {DEFAULT_WRITER} format",
+            file=sys.stderr,
+        )
         return 2
+    journal = Journal(options.output) if options.output else None
+    read_errors: list[ReadError] = []
+    skip = [journal.output, journal.path] if journal else []
+    files = iter_inputs(options.paths, recursive=options.recursive, skip=skip, errors=read_errors)
+    progress = Progress.start(options, skip) if _show_progress(options.quiet) else None
+    if progress is not None:
+        files = progress.reading(files)
+    documents: Iterable[Document] = read_inputs(pipeline, files, options.dct, read_errors)
+    done = 0
     try:
-        summary = run(pipeline, documents, out, writer)
+        if journal is not None:
+            out, done = journal.start(resume=options.resume)
+            documents = journal.skip_done(documents, done)
+        else:
+            out = sys.stdout
+    except (OSError, ResumeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        print(f"claimkit: cannot write {options.output}: {reason}", file=sys.stderr)
+        return 2
+    config = RunConfig.from_options(options, writer=writer.name)
+    try:
+        summary = run(
+            pipeline,
+            documents,
+            out,
+            writer,
+            jobs=jobs,
+            config=config,
+            journal=journal,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.close()
+        where = f"; 'claimkit ... -o {options.output} --resume' continues" if journal else ""
+        print(f"claimkit: interrupted{where}", file=sys.stderr)
+        return 130
+    except SETUP_ERRORS as error:  # a worker could not build its pipeline
+        print(f"claimkit: {error}", file=sys.stderr)
+        return 2
     finally:
-        if out is not sys.stdout:
-            out.close()
+        if journal is not None:
+            journal.close()
+        if progress is not None:
+            progress.close()
     if not options.quiet:
-        print(summary.line(len(read_errors)), file=sys.stderr)
+        resumed = f" (and {done} done before --resume)" if done else ""
+        print(summary.line(len(read_errors)) + resumed, file=sys.stderr)
     if options.strict and summary.problems:
         print(
             f"claimkit: --strict: {summary.problems} plugin problems (see above); failing",
@@ -214,21 +318,10 @@ def read_documents(
 
     ``skip`` is the output file, which may sit in an input folder.
     """
-    skipped = skip.resolve() if skip is not None else None
-    for root in paths:
-        if not root.exists():
-            errors.append(ReadError(root, "no such file or folder"))
-            print(f"claimkit: {errors[-1]}", file=sys.stderr)
-            continue
-        base = root if root.is_dir() else root.parent
-        for path in iter_files(root, recursive=recursive):
-            if path.resolve() == skipped:
-                continue
-            try:
-                yield from read_file(pipeline.pm, path, root=base, dct=dct)
-            except ReadError as error:
-                errors.append(error)
-                print(f"claimkit: {error}", file=sys.stderr)
+    files = iter_inputs(
+        paths, recursive=recursive, skip=[skip] if skip is not None else [], errors=errors
+    )
+    return read_inputs(pipeline, files, dct, errors)
 
 
 @attrs.define
@@ -256,24 +349,120 @@ class Summary:
 
 
 def run(
-    pipeline: Pipeline, documents: Iterator[Document], out: IO[str], writer: Writer | None = None
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    out: IO[str],
+    writer: Writer | None = None,
+    *,
+    jobs: int = 1,
+    config: RunConfig | None = None,
+    journal: Journal | None = None,
+    progress: "Progress | None" = None,
 ) -> Summary:
     """Extract the claims of each document and hand them to ``writer`` (by default
-    JSON Lines) as each document finishes; report problems as they come."""
+    JSON Lines) as each document finishes; report problems as they come.
+
+    With ``jobs`` above 1 and more documents than one batch per job, ``jobs`` worker
+    processes (built from ``config``) parse and extract, and the results are written
+    here in input order. ``journal`` records each document once its output is written.
+    """
     summary = Summary()
+    if writer is None:
+        writer = get_writers(pipeline.pm, pipeline.options)[DEFAULT_WRITER]
+    stream = _results(pipeline, documents, jobs, config)
 
     def results() -> Iterator[Result]:
-        for result in pipeline.run(documents):
+        for result in stream:
             for problem in result.problems:
                 print(f"claimkit: {problem}", file=sys.stderr)
             summary.add(result)
+            if progress is not None:
+                progress.done(result)
             yield result
 
-    if writer is None:
-        writer = get_writers(pipeline.pm, pipeline.options)[DEFAULT_WRITER]
-    writer.write(results(), out)
+    writer.write(journal.record(results()) if journal else results(), out)
     out.flush()
     return summary
+
+
+def _results(
+    pipeline: Pipeline, documents: Iterable[Document], jobs: int, config: RunConfig | None
+) -> Iterator[Result]:
+    batch_size = config.batch_size if config is not None else DEFAULT_BATCH_SIZE
+    iterator = iter(documents)
+    if jobs > 1:
+        # A few documents are done sooner here than by starting workers that each load
+        # the model: workers only for more than a batch per job.
+        head = list(itertools.islice(iterator, jobs * batch_size + 1))
+        iterator = itertools.chain(head, iterator)
+        if len(head) > jobs * batch_size:
+            return parallel_results(config or RunConfig(batch_size=batch_size), iterator, jobs)
+    return pipeline.run(iterator, batch_size=batch_size)
+
+
+def _show_progress(quiet: bool) -> bool:
+    """A progress bar only for a person watching: not with -q, not into a file or pipe."""
+    return not quiet and sys.stderr.isatty()
+
+
+class Progress:
+    """A progress bar on standard error: files done of all input files (for the ETA),
+    and documents done and documents per second.
+
+    Files, not documents, make the total: counting documents would mean reading the
+    corpus twice, while listing the files is cheap. A file counts as done once a
+    document of a later file is; files read ahead of the writer wait in a short queue.
+    """
+
+    def __init__(self, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar: Any = tqdm(
+            total=total,
+            unit="file",
+            file=sys.stderr,
+            dynamic_ncols=True,
+            mininterval=0.5,
+            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} files [{elapsed}<{remaining}{postfix}]",
+            desc="claimkit",
+        )
+        self.documents = 0
+        self.started = time.monotonic()
+        self._queue: collections.deque[tuple[str, int]] = collections.deque()
+        self._read = 0
+
+    @classmethod
+    def start(cls, options: argparse.Namespace, skip: Sequence[Path]) -> "Progress":
+        total = sum(
+            1
+            for root in options.paths
+            if root.exists()
+            for path in iter_files(root, recursive=options.recursive)
+            if path not in skip
+        )
+        return cls(total)
+
+    def reading(self, files: Iterable[tuple[Path, Path]]) -> Iterator[tuple[Path, Path]]:
+        for root, path in files:
+            self._read += 1
+            self._queue.append((str(path), self._read))
+            yield root, path
+
+    def done(self, result: Result) -> None:
+        self.documents += 1
+        path = result.document.path
+        while self._queue and self._queue[0][0] != path:
+            self._queue.popleft()
+        finished = (self._queue[0][1] - 1) if self._queue else self._read
+        if finished > self.bar.n:
+            self.bar.update(finished - self.bar.n)
+        rate = self.documents / max(time.monotonic() - self.started, 1e-9)
+        self.bar.set_postfix_str(f", {self.documents} docs, {rate:.1f} docs/s", refresh=False)
+
+    def close(self) -> None:
+        if self.bar.n < self._read:
+            self.bar.update(self._read - self.bar.n)
+        self.bar.close()
 
 
 # ---------------------------------------------------------------- claimkit plugins

@@ -63,7 +63,13 @@ class Pipeline:
     :param options: the values of plugins' options (``claimkit_add_options``) by ``dest``
         name, the rest keeping their defaults; or the command line's parsed namespace.
         The hooks that take ``options`` receive them; they are kept as :attr:`options`.
+    :param disable_unused: parse without the spaCy components no extractor
+        ``requires`` (:func:`claimkit.runner.components_needed`); the components plugins
+        add always run.
+    :param lazy: load the spaCy model on first use of :attr:`nlp`, not now (a parent
+        process whose workers do the parsing never needs it).
     :raises PluginError: a plugin failed to register its extractors or options.
+    :raises claimkit.nlp.ModelNotFound: no model (unless ``lazy``).
     """
 
     def __init__(
@@ -74,11 +80,40 @@ class Pipeline:
         disable: Iterable[str] = (),
         model: str | None = None,
         options: Mapping[str, Any] | argparse.Namespace | None = None,
+        disable_unused: bool = True,
+        lazy: bool = False,
     ) -> None:
         self.pm = pm or get_plugin_manager(plugins, disable=disable)
         self.options = resolve_options(self.pm, options)
         self.extractors = _collect_extractors(self.pm, self.options)
-        self.nlp: Language = get_language(self.pm, model)
+        self.model = model
+        self.disable_unused = disable_unused
+        self._nlp: Language | None = None
+        self._unused: tuple[str, ...] | None = None
+        if not lazy:
+            self._nlp = get_language(self.pm, model)
+
+    @property
+    def nlp(self) -> Language:
+        """The shared spaCy pipeline (loaded on first use when built ``lazy``)."""
+        if self._nlp is None:
+            self._nlp = get_language(self.pm, self.model)
+        return self._nlp
+
+    @nlp.setter
+    def nlp(self, value: Language) -> None:
+        self._nlp, self._unused = value, None
+
+    @property
+    def unused_components(self) -> tuple[str, ...]:
+        """The spaCy components switched off while parsing: none of the extractors
+        ``requires`` what they make (empty unless ``disable_unused``)."""
+        if self._unused is None:
+            from claimkit.runner import components_unused
+
+            requires = {r for extractor in self.extractors for r in extractor.requires}
+            self._unused = components_unused(self.nlp, requires) if self.disable_unused else ()
+        return self._unused
 
     @property
     def data_types(self) -> Mapping[str, type]:
@@ -101,7 +136,13 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Document]) -> Iterator[Result]:
         try:
-            docs = list(self.nlp.pipe([self.tokens(d) for d in batch], batch_size=len(batch)))
+            docs = list(
+                self.nlp.pipe(
+                    [self.tokens(d) for d in batch],
+                    batch_size=len(batch),
+                    disable=self.unused_components,
+                )
+            )
         except Exception:
             # One document spaCy cannot parse (longer than nlp.max_length, or a plugin's
             # component failing on it) must not cost the others: parse one at a time.
@@ -129,7 +170,7 @@ class Pipeline:
 
     def parse(self, document: Document) -> Doc:
         """The spaCy parse of one document, as :meth:`run` and :meth:`process` make it."""
-        return self.nlp(self.tokens(document))
+        return self.nlp(self.tokens(document), disable=self.unused_components)
 
     def process(self, document: Document, doc: Doc | None = None) -> Result:
         """Extract and post-process the claims of one document."""

@@ -29,6 +29,7 @@ from claimkit.hookspecs import HOOKSPEC_VERSION, PROJECT
 BUILTIN_PLUGINS = (
     "claimkit.readers.text",
     "claimkit.readers.records",
+    "claimkit.readers.sgml",
     "claimkit.extractors.statements",
     "claimkit.extractors.dates",
     "claimkit.extractors.demands",
