@@ -81,7 +81,13 @@ def _speech_date(doc: Doc, claim: Claim, dates: list[Claim]) -> Timex | None:
         return None
     for date in dates:
         timex = date.times[0]
-        if claim.content is not None and timex.span.overlaps(claim.content):
+        # A date inside what is said is not when it was said, unless the content's hull
+        # holds the attribution itself ('"Q1," he said on Monday. "Q2."').
+        if (
+            claim.content is not None
+            and timex.span.overlaps(claim.content)
+            and claim.cue not in claim.content
+        ):
             continue
         if _modifies(_root(doc, timex.span), cue):
             return timex
