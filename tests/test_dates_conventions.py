@@ -13,7 +13,9 @@ THURSDAY = "1989-10-26"
 
 @pytest.fixture(scope="module")
 def dates_pipeline() -> claimkit.Pipeline:
-    return claimkit.Pipeline(disable=["claimkit.extractors.statements", "claimkit.extractors.demands"])
+    return claimkit.Pipeline(
+        disable=["claimkit.extractors.statements", "claimkit.extractors.demands"]
+    )
 
 
 def timexes(pipeline: claimkit.Pipeline, text: str, dct: str | None = THURSDAY) -> list[Timex]:
@@ -119,7 +121,12 @@ def test_direction_from_the_parse(
     ("sentence", "expression", "kind", "value"),
     [
         ("In nineteen ninety-six the law changed.", "nineteen ninety-six", "DATE", "1996"),
-        ("It failed in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+        (
+            "It failed in January nineteen ninety-seven.",
+            "January nineteen ninety-seven",
+            "DATE",
+            "1997-01",
+        ),
         ("They aim for the year two thousand.", "the year two thousand", "DATE", "2000"),
         ("Prices fell through the nineties.", "the nineties", "DATE", "199"),
         ("A temple of the 11th century stands there.", "the 11th century", "DATE", "10"),
@@ -130,10 +137,20 @@ def test_direction_from_the_parse(
         ("Flights leave on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
         ("The hearing is set for the week of Nov. 6.", "the week of Nov. 6", "DATE", "1989-W45"),
         ("He was arrested in June last year.", "June last year", "DATE", "1988-06"),
-        ("It may start in next year's first quarter.", "next year's first quarter", "DATE", "1990-Q1"),
+        (
+            "It may start in next year's first quarter.",
+            "next year's first quarter",
+            "DATE",
+            "1990-Q1",
+        ),
         ("The deal should close by year-end.", "year-end", "DATE", "1989"),
         ("Talks broke off at noon Thursday.", "noon Thursday", "TIME", "1989-10-26T12:00"),
-        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00-05:00"),
+        (
+            "The offer expires at 5 p.m. EST Nov. 9.",
+            "5 p.m. EST Nov. 9",
+            "TIME",
+            "1989-11-09T17:00-05:00",
+        ),
         ("The plan was dropped several years ago.", "several years ago", "DATE", "PAST_REF"),
         ("Sales rose, but for the full year they fell.", "the full year", "DATE", "1989"),
         ("Net income for the year ended June 30 rose.", "the year", "DURATION", "P1Y"),

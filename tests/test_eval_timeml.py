@@ -14,15 +14,15 @@ from claimkit.evaluate import command, timeml
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 TBAQ = EVAL / "tempeval3"
 
-TML = """<?xml version="1.0" ?>
-<TimeML>
-<DOCID>t1</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
-<TEXT>
-AT&amp;T <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3> that profit rose in <TIMEX3 tid="t2" type="DATE" value="1997" mod="END">late 1997</TIMEX3>.
-</TEXT>
-</TimeML>
-"""
+TML = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>t1</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" '
+    'functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>\n'
+    '<TEXT>\nAT&amp;T <EVENT eid="e1" class="REPORTING">said</EVENT> '
+    '<TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3> that profit rose in '
+    '<TIMEX3 tid="t2" type="DATE" value="1997" mod="END">late 1997</TIMEX3>.\n</TEXT>\n'
+    "</TimeML>\n"
+)
 
 
 def test_reading_strips_tags_decodes_entities_and_keeps_offsets() -> None:

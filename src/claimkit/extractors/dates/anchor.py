@@ -69,11 +69,11 @@ def verb_tense(
     from the verb itself when it points ahead: "scheduled", "plans")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
-    if "to" in words and verb.dep_ in _LOOSE_CLAUSES and verb.head is not verb and depth < 2:
+    purpose = "to" in words and verb.dep_ in _LOOSE_CLAUSES and verb.head is not verb
+    if purpose and depth < 2 and verb_tense(verb.head, future_cues, depth + 1) == "past":
         # "gathered to mark the entry on Friday": an infinitive of purpose happens
         # when its main verb does (a past one); "planned to leave" still looks ahead
-        if verb_tense(verb.head, future_cues, depth + 1) == "past":
-            return "past"
+        return "past"
     if words & _FUTURE_AUX or "to" in words or (cue and verb.lower_ in future_cues):
         return "future"
     if verb.tag_ == "MD":

@@ -27,14 +27,17 @@ _GRAIN_VALUE = {
     "day": re.compile(r"\d{4}-\d\d-\d\d"),
 }
 # What a determiner or a possessive before a number makes of it: "its 1990 earnings".
-_DETERMINED = re.compile(r"(?<![A-Za-z])(?:the|its|his|her|their|our|this|that|a|an|['’]s)\s+$", re.I)
+_DETERMINED = re.compile(
+    r"(?<![A-Za-z])(?:the|its|his|her|their|our|this|that|a|an|['’]s)\s+$", re.I
+)
 # How far after the creation year a decade named without its century may start: in
 # 1989 "the '90s" are the coming ones, "the '20s" the 1920s.
 _DECADES_AHEAD = 10
 # Prepositions after which a bare season name is a season ("in spring", "over the
 # summer"); elsewhere only "the summer" is, and never "the fall of ...".
 _SEASON_LEAD = "|".join(
-    rf"(?<={word}\s)" for word in ("in", "during", "by", "until", "over", "into", "through", "since")
+    rf"(?<={word}\s)"
+    for word in ("in", "during", "by", "until", "over", "into", "through", "since")
 )
 # Between a count and its unit: "two more weeks", "an additional year".
 _MORE = r"(?:more|additional|further|extra)"
@@ -86,6 +89,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     day_part = alternation(v.day_parts)
     shift = alternation(v.shifts)
     ordinal_words = alternation(k for k in v.ordinals if not k[0].isdigit())
+    units_and_teens = alternation(k for k, n in v.numbers.items() if 1 <= n < 20 and len(k) > 2)
     teens_and_tens = alternation(k for k, n in v.numbers.items() if 10 <= n < 100)
     # "nineteen ninety-six", "nineteen hundred": a year as said on air
     spelled = rf"(?:nineteen|eighteen)[-\s]+(?:{tens_ones}|{teens_and_tens}|hundred)"
@@ -192,12 +196,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     def reference_quarter(c: Context) -> tuple[int, int] | None:
         """The quarter an earnings report is about: the first the text names that has
         ended in the year before the creation date (not a forecast "fourth-quarter
-        charge", nor "the third quarter of 1984"), else the last named. "A year earlier" and "the latest period" refer to it."""
+        charge", nor "the third quarter of 1984"), else the last named. "A year
+        earlier" and "the latest period" refer to it."""
         named = [
             (int(found.group(1)), int(found.group(2)))
             for timex in c.previous
-            if (found := _QUARTER_VALUE.match(timex.value)) is not None
-            and timex.anchor is None
+            if (found := _QUARTER_VALUE.match(timex.value)) is not None and timex.anchor is None
         ]
         if c.dct is None:
             return named[-1] if named else None
@@ -299,7 +303,11 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return Normalised(value=f"{century:02d}{digit}", mod=mod)
 
     def century(m: re.Match[str], c: Context) -> str | None:
-        number = int(m.group("n")) if m.group("n") else v.ordinals[normal_space(m.group("word")).lower().replace(" ", "-")]
+        number = (
+            int(m.group("n"))
+            if m.group("n")
+            else v.ordinals[normal_space(m.group("word")).lower().replace(" ", "-")]
+        )
         return f"{number - 1:02d}" if 1 <= number <= 30 else None
 
     def week_of(m: re.Match[str], c: Context) -> str | None:
@@ -439,8 +447,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None  # "Current Affairs"
         # "the team now in Beijing": a "now" that qualifies a phrase rather than a
         # verb or a state places nothing in time; "until now", "for now" do.
-        qualifies = c.dep == "advmod" and c.head_tag is not None
-        if word == "now" and qualifies and not c.head_tag.startswith(("VB", "MD", "JJ")):  # type: ignore[union-attr]
+        head_tag = c.head_tag or ""
+        qualifies = c.dep == "advmod" and bool(head_tag)
+        if word == "now" and qualifies and not head_tag.startswith(("VB", "MD", "JJ")):
             return None
         return v.references[word]
 
@@ -518,11 +527,10 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(
             name="season-of-year",
-            pattern=_pattern(
-                rf"(?:the\s+)?(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})"
-            ),
+            pattern=_pattern(rf"(?:the\s+)?(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})"),
             type="DATE",
             value=season_of_year,
+            hints=tuple(v.seasons),
         ),
         DateRule(
             name="half-year",
@@ -531,6 +539,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=half,
+            hints=("half",),
         ),
         DateRule(
             name="quarter",
@@ -542,6 +551,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=quarter,
+            hints=("quarter",),
         ),
         DateRule(
             name="edge-of-period",
@@ -552,6 +562,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=edge_of_period,
+            hints=("end", "beginning", "start", "middle"),
         ),
         DateRule(
             name="year-ago",
@@ -561,6 +572,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=year_ago,
+            hints=("year-ago", "year-earlier"),
         ),
         DateRule(
             name="period",
@@ -571,6 +583,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=period,
+            hints=("period", "quarter"),
         ),
         DateRule(
             name="lead-in",
@@ -580,6 +593,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=lead_in,
+            hints=("earlier", "later"),
         ),
         DateRule(
             name="part-of-shifted-year",
@@ -590,6 +604,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=part_of_shifted_year,
+            hints=("year",),
         ),
         DateRule(
             name="anaphoric",
@@ -610,16 +625,18 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=week_of,
+            hints=("week",),
         ),
         DateRule(
             name="spelled-year",
             pattern=_pattern(
                 rf"(?:the\s+year\s+)?(?P<year>{spelled})"
                 r"|the\s+year\s+two\s+thousand(?:(?:\s+and)?\s+"
-                rf"(?P<low>{alternation(k for k, n in v.numbers.items() if 1 <= n < 20 and len(k) > 2)}))?"
+                rf"(?P<low>{units_and_teens}))?"
             ),
             type="DATE",
             value=spelled_year,
+            hints=("nineteen", "eighteen", "thousand"),
         ),
         DateRule(
             name="spelled-decade",
@@ -628,6 +645,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=spelled_decade,
+            hints=("ties",),
         ),
         DateRule(
             name="century",
@@ -637,6 +655,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=century,
+            hints=("century",),
         ),
         DateRule(
             name="the-year",
@@ -646,6 +665,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=the_year,
+            hints=("year",),
         ),
         DateRule(
             name="every",
@@ -655,12 +675,14 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="SET",
             value=every,
+            hints=("each", "every", "days", "nights", "mornings", "evenings", "afternoons"),
         ),
         DateRule(
             name="ago",
             pattern=_pattern(rf"(?P<count>{number})\s+{unit}\s+(?:ago|earlier|before)"),
             type="DATE",
             value=ago,
+            hints=("ago", "earlier", "before"),
         ),
         DateRule(
             name="shifted",
@@ -694,9 +716,14 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             pattern=_pattern(rf"(?P<weekday>{weekday})(?:\s+(?P<part>{day_part}))?"),
             type="DATE",
             value=named_weekday,
+            hints=("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
         ),
         DateRule(
-            name="the-weekend", pattern=_pattern(r"the\s+weekend"), type="DATE", value=the_weekend
+            name="the-weekend",
+            pattern=_pattern(r"the\s+weekend"),
+            type="DATE",
+            value=the_weekend,
+            hints=("weekend",),
         ),
         DateRule(
             name="decade",
@@ -706,6 +733,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=decade,
+            hints=("0s", "0's"),
         ),
         DateRule(
             name="length",
@@ -735,6 +763,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=bare_season,
+            hints=tuple(v.seasons),
         ),
         DateRule(
             name="month",
@@ -760,7 +789,11 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             value=clock_time,
         ),
         DateRule(
-            name="holiday", pattern=_pattern(alternation(v.holidays)), type="DATE", value=holiday
+            name="holiday",
+            pattern=_pattern(alternation(v.holidays)),
+            type="DATE",
+            value=holiday,
+            hints=tuple(k.split()[0].lower() for k in v.holidays),
         ),
         DateRule(
             name="weekday-holiday",
@@ -769,6 +802,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=weekday_holiday,
+            hints=tuple(k.split()[0].lower() for k in v.weekday_holidays),
         ),
         DateRule(
             name="reference",

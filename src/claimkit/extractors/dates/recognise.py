@@ -84,12 +84,16 @@ class Recogniser:
         return link_ranges(text, taken)
 
     def _candidates(self, text: str) -> Iterator[Candidate]:
+        lowered = text.lower()
         for order, rule in enumerate(self.rules):
+            if rule.hints and not any(hint in lowered for hint in rule.hints):
+                continue
             tier = 0 if order < self.builtin_from else 1
             for match in _matches(rule.pattern, text):
                 start, end, mod = match.start(), match.end(), None
-                if _PRENOMINAL.match(text, start, end) and _NOUN_AFTER.match(text, end):
-                    start = _PRENOMINAL.match(text, start, end).end()  # type: ignore[union-attr]
+                determiner = _PRENOMINAL.match(text, start, end)
+                if determiner is not None and _NOUN_AFTER.match(text, end):
+                    start = determiner.end()
                 # mod words are short: look only just before the match
                 reach = max(0, start - _MOD_REACH)
                 if rule.type == "DATE":
@@ -106,7 +110,9 @@ class Recogniser:
                         approx.group("word").lower() == "over"
                         and text[start : start + 4].lower() == "the "
                     ):
-                        mod = self.vocabulary.approximations[normal_space(approx.group("word").lower())]
+                        mod = self.vocabulary.approximations[
+                            normal_space(approx.group("word").lower())
+                        ]
                         start = approx.start()
                 yield Candidate(
                     rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order

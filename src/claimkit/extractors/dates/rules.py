@@ -14,7 +14,7 @@ None to reject the match.
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 import attrs
@@ -78,6 +78,10 @@ def _compile(pattern: "str | re.Pattern[str]") -> "re.Pattern[str]":
     return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE)
 
 
+def _strings(values: "Iterable[str]") -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class DateRule:
     """A temporal expression: a regular expression and how to normalise what it matches.
@@ -90,6 +94,9 @@ class DateRule:
     :param value: the TIMEX3 value: fixed (``"P1Y"``, ``"PRESENT_REF"``), or a
         :data:`Normaliser` computing it from the match and its :class:`Context`.
     :param mod: the TIMEX3 mod of every match (START, MID, END, APPROX ...), if any.
+    :param hints: lower-case strings one of which every match contains ("century");
+        a text holding none of them is not scanned with this rule. Only for speed:
+        leave empty when in doubt.
 
     Where matches of several rules overlap, the longest wins; plugin rules are tried
     before the built-in ones, so a plugin's match wins over any built-in one it overlaps.
@@ -100,6 +107,7 @@ class DateRule:
     type: str = attrs.field(validator=attrs.validators.in_(TIMEX_TYPES))
     value: "str | Normaliser"
     mod: str | None = None
+    hints: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def normalise(self, match: "re.Match[str]", context: Context) -> Normalised | None:
         """What ``match`` means, or None when the rule rejects it."""
