@@ -18,15 +18,17 @@ Scores, as the anchors report them:
 
 import argparse
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
 from claimkit.evaluate import predict
 from claimkit.evaluate.metrics import Counts, Section, dice, match, prf
+from claimkit.pipeline import Pipeline
 from claimkit.readers import ReadError, read_file
-from claimkit.types import Claim, Span
+from claimkit.types import Claim, Document, Span
 
 NAME = "polnear"
 ROLES = ("source", "cue", "content")
@@ -49,18 +51,15 @@ def detect(path: Path) -> bool:
 
 def evaluate(path: Path, options: argparse.Namespace) -> list[Section]:
     gold = read_split(path)
-    if options.predictions:
-        claims = predict.load(options.predictions)
-    else:
-        pipeline = predict.pipeline_for(options)
-        documents = []
+
+    def documents(pipeline: Pipeline) -> Iterator[Document]:
         for name in gold:
             try:
-                documents.extend(read_file(pipeline.pm, path / "text" / name, dct=options.dct))
+                yield from read_file(pipeline.pm, path / "text" / name, dct=options.dct)
             except ReadError as error:
-                print(f"claimkit evaluate: {error}")
-        claims = predict.run(pipeline, documents)
-    return [score(gold, claims)]
+                print(f"claimkit evaluate: {error}", file=sys.stderr)
+
+    return [score(gold, predict.claims_for(options, documents))]
 
 
 def read_split(path: Path) -> dict[str, list[Attribution]]:

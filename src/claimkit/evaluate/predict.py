@@ -3,7 +3,7 @@
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from claimkit.pipeline import Pipeline
@@ -22,6 +22,17 @@ def pipeline_for(options: argparse.Namespace) -> Pipeline:
     known = {action.dest for action in parser._actions}
     given = {name: value for name, value in vars(options).items() if name in known}
     return Pipeline(pm, model=options.model, options=given)
+
+
+def claims_for(
+    options: argparse.Namespace, documents: Callable[[Pipeline], Iterable[Document]]
+) -> dict[str, list[Claim]]:
+    """The claims to score, by document id: the ``--predictions`` file if one is named,
+    else a run of claimkit over ``documents(pipeline)``."""
+    if options.predictions:
+        return load(options.predictions)
+    pipeline = pipeline_for(options)
+    return run(pipeline, documents(pipeline))
 
 
 def read_folder(pipeline: Pipeline, folder: Path, dct: str | None) -> list[Document]:

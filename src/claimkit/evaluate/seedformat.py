@@ -29,9 +29,7 @@ def detect(path: Path) -> bool:
 def evaluate(path: Path, options: argparse.Namespace) -> list[Section]:
     gold_dir = options.gold or path / "gold"
     present = {name: gold_dir / name for name in SCORERS if (gold_dir / name).is_file()}
-    if options.predictions:
-        claims = predict.load(options.predictions)
-    else:
-        pipeline = predict.pipeline_for(options)
-        claims = predict.run(pipeline, predict.read_folder(pipeline, path, options.dct))
+    claims = predict.claims_for(
+        options, lambda pipeline: predict.read_folder(pipeline, path, options.dct)
+    )
     return [SCORERS[name](read_gold(file), claims) for name, file in present.items()]
