@@ -430,3 +430,37 @@ def test_events_format_is_csv_a_row_per_demand(
     target.parent.mkdir()
     assert main([str(tmp_path), "-q", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").splitlines()[0] == ",".join(EVENT_COLUMNS)
+
+
+# ---------------------------------------------------------------- scale options (#7)
+
+
+@pytest.mark.parametrize("option", ["-j", "--jobs", "--batch-size"])
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_jobs_and_batch_size_are_positive_numbers(
+    tmp_path: Path, option: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([str(tmp_path), option, value])
+    assert stopped.value.code == 2
+    assert "not a positive whole number" in capsys.readouterr().err
+
+
+def test_few_documents_with_many_jobs_are_done_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fewer documents than a batch per job: no workers are started (they would each
+    load the model), and the output is what -j 1 writes."""
+    (tmp_path / "a.txt").write_text('"We go," she said on Monday.', encoding="utf-8")
+    assert main([str(tmp_path), "-j", "1", "-q", "--dct", "2003-03-12"]) == 0
+    one = capsys.readouterr().out
+    assert main([str(tmp_path), "-j", "8", "-q", "--dct", "2003-03-12"]) == 0
+    assert capsys.readouterr().out == one != ""
+
+
+def test_help_names_the_scale_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for option in ("--jobs", "--resume", "--scheduler", "--batch-size", ".sgm"):
+        assert option in out

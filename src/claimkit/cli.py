@@ -58,8 +58,9 @@ def build_parser(pm: pluggy.PluginManager | None = None) -> argparse.ArgumentPar
         prog="claimkit",
         description=(
             "Find who claims what, when, and what they demand of whom, in every document "
-            "of a folder (.txt, .md, .html, .json, .jsonl), and write the claims as JSON "
-            "Lines (one claim a line; see docs/output.md) or another format (-f)."
+            "of a folder (.txt, .md, .html, .json, .jsonl, Reuters-21578 .sgm), and write "
+            "the claims as JSON Lines (one claim a line; see docs/output.md) or another "
+            "format (-f)."
         ),
         epilog=(
             "Other commands: 'claimkit evaluate FOLDER' scores claimkit against gold "
