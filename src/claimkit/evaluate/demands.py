@@ -19,19 +19,41 @@ from claimkit.types import Claim, Demand
 _WORD = re.compile(r"[\w.]+")
 # "the government of Sudan" is headed by "government".
 _HEAD_BREAKS = frozenset({"of", "from", "at", "for", "in", "with"})
+# "the council that oversees ...", "people who work for it": a relative clause.
+_RELATIVES = frozenset({"that", "who", "which", "whose", "whom"})
+# A possessive pronoun names whom its personal pronoun does ("their" is "they").
+_POSSESSIVE_PRONOUNS = {
+    "my": "i", "our": "we", "your": "you", "his": "he", "her": "she", "its": "it",
+    "their": "they",
+}  # fmt: skip
 # Action similarity only orders pairs whose evidence overlaps equally.
 _TIE_BREAK = 0.01
 
 
+def _participle(before: str, word: str) -> bool:
+    """Whether ``word`` opens a participle phrase after the head ``before``: "forces
+    *based* in", "refugees *living* in"; not "the king of", "a regional meeting of"."""
+    if before in ("the", "a", "an"):
+        return False
+    return (len(word) > 4 and word.endswith("ed")) or (
+        word.endswith("ing") and before.endswith("s")
+    )
+
+
 def head_word(mention: str) -> str:
     """The head word of a name or noun phrase, lower-case: its last word before any
-    preposition or apposition, without a possessive ending."""
+    preposition, relative clause, participle phrase ("forces *based in* Vitez") or
+    apposition, without a possessive ending; a possessive pronoun is its personal one."""
     words = _WORD.findall(mention.split(",")[0].lower())
     for n, word in enumerate(words):
-        if word in _HEAD_BREAKS and n > 0:
-            words = words[:n]
+        if n == 0:
+            continue
+        if word in _HEAD_BREAKS or word in _RELATIVES:
+            participle = n > 1 and _participle(words[n - 2], words[n - 1])
+            words = words[: n - 1 if participle and word in _HEAD_BREAKS else n]
             break
-    return words[-1].rstrip(".") if words else ""
+    head = words[-1].rstrip(".") if words else ""
+    return _POSSESSIVE_PRONOUNS.get(head, head)
 
 
 def _words(text: str) -> set[str]:

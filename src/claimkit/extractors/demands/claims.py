@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.conditions import announced_threats, conditional_threats
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
-from claimkit.extractors.demands.rules import Finding, explicit_demands, offsets
+from claimkit.extractors.demands.rules import Finding, explicit_demands, is_place, offsets
 from claimkit.extractors.demands.taxonomy import (
     DemandCategory,
     Match,
@@ -40,10 +40,38 @@ def _context(tokens: Sequence[Token]) -> list[str]:
     return [t.lemma_.lower() for t in doc[start : sentence.end]]
 
 
+# Words that open a time adjunct: "forge ties ... *ahead of* six-party talks" asks for
+# the ties, the talks only date it.
+_TIME_ADJUNCTS = frozenset(
+    {"ahead", "before", "after", "during", "until", "till", "prior", "following", "pending"}
+)
+
+
+def _without_time_adjuncts(action: Sequence[Token]) -> list[Token]:
+    inside = {t.i for t in action}
+    dropped: set[int] = set()
+    for token in action:
+        if (
+            token.lower_ in _TIME_ADJUNCTS
+            and token.dep_ in ("prep", "advmod")
+            and token.head.i in inside
+            and any(c.dep_ in ("pobj", "prep", "pcomp") for c in token.children)
+        ):
+            dropped |= {t.i for t in token.subtree}
+    return [t for t in action if t.i not in dropped]
+
+
 def classify(categories: Iterable[DemandCategory], action: Sequence[Token]) -> Match | None:
-    """The category of a demanded action."""
-    lemmas = [t.lemma_.lower() for t in action]
-    return categorize(categories, lemmas, [depth(t) for t in action], _context(action))
+    """The category of a demanded action; what a time adjunct names counts only when the
+    rest names nothing."""
+    context = _context(action) if action else []
+    core = _without_time_adjuncts(action)
+    for tokens in (core, action) if core and len(core) < len(action) else (action,):
+        lemmas = [t.lemma_.lower() for t in tokens]
+        found = categorize(categories, lemmas, [depth(t) for t in tokens], context)
+        if found is not None:
+            return found
+    return None
 
 
 def _evidence(text: str, finding: Finding) -> tuple[int, int]:
@@ -142,8 +170,12 @@ def _threat_target(consequence: Sequence[Token], lexicon: Lexicon) -> Token | No
             return token
     head = min(consequence, key=depth)
     obj = child(head, "dobj")
-    # "extend the curfew in Jamaica": a measure is no target, the place it falls on is.
-    measure = obj is not None and threat_mode(lexicon, [obj.lemma_.lower()]) is not None
+    # "extend the curfew (order) in Jamaica": a measure is no target, the place it falls
+    # on is.
+    measure = obj is not None and any(
+        threat_mode(lexicon, [t.lemma_.lower()]) is not None
+        for t in (obj, *children(obj, "compound"))
+    )
     # "boycott a conference", "shell positions": a hostile act's object is its target;
     # "withdraw the subsidy" or "emulate Brazil's moratorium" aims at no object.
     hostile = head.lemma_.lower() in lexicon.words("hostile_acts") or any(
@@ -152,9 +184,41 @@ def _threat_target(consequence: Sequence[Token], lexicon: Lexicon) -> Token | No
     if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and not measure:
         return obj if hostile or is_agent(obj, lexicon) else None
     for token in consequence:
-        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.ent_type_ in ("GPE", "LOC"):
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and is_place(token):
             return token
     return obj if measure else None
+
+
+def _agent_of_act(finding: Finding, lexicon: Lexicon) -> Finding:
+    """Who must do a demanded act named by a noun of the doer's own act: "demanded the
+    *withdrawal of all foreign forces*", "a meeting of the U.N. Security Council"; not
+    "the release of prisoners", whose "of" names who is acted on."""
+    if finding.addressee is not None or finding.strength == "threat" or not finding.action:
+        return finding
+    head = min(finding.action, key=depth)
+    if head.lemma_.lower() not in lexicon.words("agentive_nominals"):
+        return finding
+    for prep in children(head, "prep"):
+        if prep.lower_ == "of":
+            for obj in children(prep, "pobj"):
+                if is_agent(obj, lexicon) and obj.ent_type_ not in ("DATE", "TIME"):
+                    return attrs.evolve(finding, addressee=obj)
+    return finding
+
+
+def _demanded_act(finding: Finding, findings: Sequence[Finding]) -> bool:
+    """Whether a vague request ("propose a ceasefire") is itself what another demand
+    asks for: "pushing for the Afghan government propose a ceasefire"."""
+    if not finding.needs_category:
+        return False
+    start, end = finding.cue
+    for other in findings:
+        if other is finding or not other.action:
+            continue
+        a, b = offsets(other.action)
+        if a <= start and end <= b:
+            return True
+    return False
 
 
 def _issued(finding: Finding) -> Finding:
@@ -236,6 +300,7 @@ def find_claims(
         *announced_threats(doc, lexicon),
     ]
     kept = [f for f in map(_issued, found) if _stands(f, lexicon)]
+    kept = [_agent_of_act(f, lexicon) for f in kept if not _demanded_act(f, kept)]
     findings = _unique(f for f in kept if not _inside_conditional(f, kept))
     claims = []
     for n, finding in enumerate(findings):

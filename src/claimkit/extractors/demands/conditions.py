@@ -17,6 +17,7 @@ from claimkit.extractors.demands.tokens import (
     children,
     entity_in,
     is_actor,
+    is_agent,
     is_negated,
     phrase,
     predicate,
@@ -136,7 +137,11 @@ def _demanded(clause: Token, positive: bool, lexicon: Lexicon) -> list[Token]:
 
 
 def _addressee(
-    clause: Token, demander: Token | None, demanded: list[Token], consequence: list[Token]
+    clause: Token,
+    demander: Token | None,
+    demanded: list[Token],
+    consequence: list[Token],
+    lexicon: Lexicon,
 ) -> Token | None:
     """Who must act: the condition's subject ("unless Beijing improves"), else a party
     named in what is demanded ("progress in Beijing's record") or in the consequence
@@ -147,7 +152,7 @@ def _addressee(
         and subject.tag_ != "EX"
         and subject.lower_ not in ("we", "i")
         and not same_mention(subject, demander)
-        and _names_party(subject)
+        and (_names_party(subject) or is_agent(subject, lexicon))
     ):
         return subject
     return entity_in(demanded, exclude=demander) or entity_in(consequence, exclude=demander)
@@ -245,7 +250,7 @@ def conditional_threats(
             action=demanded,
             demander=demander,
             addressee=_warned_party(warned, clause)
-            or _addressee(clause, demander, demanded, consequence),
+            or _addressee(clause, demander, demanded, consequence, lexicon),
             reporter=reporter,
             evidence=offsets(evidence),
             condition=offsets(_edges(list(clause.subtree))),

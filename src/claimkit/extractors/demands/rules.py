@@ -28,7 +28,7 @@ from claimkit.extractors.demands.tokens import (
     subject_of,
     trim,
 )
-from claimkit.sources import is_pronoun
+from claimkit.sources import is_pronoun, mention_tokens
 
 _INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
 # Modals of a mandative that-clause: "demanded that the talks should resume".
@@ -206,6 +206,9 @@ def _that_clause(verb: Token) -> Token | None:
             continue
         if c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in _MANDATIVE for a in c.children):
             return c
+        # A passive subjunctive: "demanded that control of the ministry *be taken* away".
+        if any(a.dep_ == "auxpass" and a.lower_ == "be" for a in c.children):
+            return c
         # A subjunctive the tagger took for a past or present form: "demanded that the
         # government resign", "demanding the administration cut off aid".
         subject = child(c, "nsubj", "nsubjpass")
@@ -270,6 +273,64 @@ def _addressee_of_verb(verb: Token, cue: DemandCue, lexicon: Lexicon) -> Token |
             objects = [o for o in children(prep, "pobj") if is_party(o, lexicon)]
             if objects:
                 return objects[0]
+    return _recipient(verb, lexicon)
+
+
+def _recipient(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Whom a letter or message that presses is sent to: "sent a letter *to the head of
+    the WHO* threatening to pull funding", "wrote to Congress urging it to ..."."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or head.i == verb.i:
+        return None
+    if head.lemma_.lower() not in lexicon.words("sending_verbs"):
+        return None
+    for c in head.children:
+        if c.dep_ in ("dative", "prep") and c.lower_ == "to":
+            found = [o for o in children(c, "pobj") if is_party(o, lexicon)]
+            if found:
+                return found[0]
+    return None
+
+
+def _subject_party(action: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of a demanded act, or the party named in it when the subject is the
+    thing demanded: "demanded *support from the national government* to deal with"."""
+    subject = child(action, "nsubj")
+    if subject is None or is_party(subject, lexicon) or is_pronoun(subject):
+        return subject
+    return _party_in(subject, lexicon) or subject
+
+
+def _bare_subjunctive(verb: Token, lexicon: Lexicon) -> Token | None:
+    """A subjunctive after the object, without "that": "demanding the U.N.'s force in
+    Lebanon *fulfil* its mandate" (the parser hangs the verb on the cue)."""
+    obj = child(verb, "dobj")
+    if obj is None or not is_party(obj, lexicon):
+        return None
+    last = max(t.i for t in obj.subtree)
+    doc = verb.doc
+    if last + 1 >= len(doc):
+        return None
+    following = doc[last + 1]
+    if following.head.i == verb.i and following.pos_ == "VERB" and following.tag_ in ("VB", "VBP"):
+        return following
+    return None
+
+
+def _for_clause(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """ "pushing for the Afghan government (to) propose a ceasefire" parsed as a clause
+    marked by "for": the marker and the clause."""
+    for clause in children(verb, "advcl"):
+        mark = child(clause, "mark")
+        subject = child(clause, "nsubj")
+        if (
+            clause.i > verb.i
+            and mark is not None
+            and mark.lower_ == "for"
+            and subject is not None
+            and is_party(subject, lexicon)
+        ):
+            return mark, clause
     return None
 
 
@@ -322,7 +383,7 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
     if action is not None:
         # "urged the government to pause" is often parsed with the addressee as the
         # infinitive's subject.
-        addressee = addressee or child(action, "nsubj")
+        addressee = addressee or _subject_party(action, lexicon)
         thing = child(verb, "dobj")
         if addressee is None and thing is not None:
             # "demanded support from the national government to deal with ..."
@@ -348,6 +409,23 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
     clause = _that_clause(verb)
     if clause is not None and strength != "threat":
         target = child(clause, "nsubj", "nsubjpass")
+        if is_passive(clause):
+            # "recommended the campaign be funded by the governments": whoever is to
+            # act is the agent; "asked that his name be withdrawn" names no one.
+            agent = child(clause, "agent")
+            target = next(iter(children(agent, "pobj")), None) if agent is not None else None
+        yield from _findings(strength, span, predicate(clause), demander, target, reporter)
+        return
+    bare = _bare_subjunctive(verb, lexicon)
+    if bare is not None and strength != "threat":
+        target = child(verb, "dobj")
+        yield from _findings(strength, span, _infinitive_region(bare), demander, target, reporter)
+        return
+    marked = _for_clause(verb, lexicon)
+    if marked is not None and strength != "threat":
+        mark, clause = marked
+        target = child(clause, "nsubj")
+        span = _cue_span(verb, mark)
         yield from _findings(strength, span, predicate(clause), demander, target, reporter)
         return
 
@@ -397,7 +475,13 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
             # "sought refuge in Niger": the country asked is where it is sought.
             for prep in [*children(sought, "prep"), *children(verb, "prep")]:
                 if prep.lower_ == "in":
-                    places = [o for o in children(prep, "pobj") if o.ent_type_ in ("GPE", "ORG")]
+                    places = [o for o in children(prep, "pobj") if _is_place(o)]
+                    source = source or next(iter(places), None)
+        if source is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
+            # "116 people arrived in Kyrgyzstan seeking a refuge"
+            for prep in children(verb.head, "prep"):
+                if prep.lower_ == "in":
+                    places = [o for o in children(prep, "pobj") if _is_place(o)]
                     source = source or next(iter(places), None)
         # Topic phrases hung on the verb belong to what is sought: "seeking a gesture
         # from China on human rights".
@@ -417,6 +501,37 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
             # sought must be a known kind of demand.
             vague = lemma in lexicon.words("needs_category")
             yield attrs.evolve(finding, needs_category=vague and source is None)
+
+
+def is_place(token: Token) -> bool:
+    """A country, region or place named by its head: "Kyrgyzstan", "Niger's Maradi
+    region"; not "negotiations with South Africa's mining companies"."""
+    if token.ent_type_ in ("GPE", "LOC"):
+        return True
+    if token.lemma_.lower() not in _PLACE_NOUNS:
+        return False
+    return any(t.ent_type_ in ("GPE", "LOC") for t in mention_tokens(token))
+
+
+_PLACE_NOUNS = frozenset(
+    {"region", "province", "district", "city", "state", "area", "capital", "country",
+     "town", "village", "territory", "camp", "zone", "county", "island", "border"}
+)  # fmt: skip
+
+
+def _is_place(token: Token) -> bool:
+    """Where something is sought: a place, or an organisation ("asylum in the embassy")."""
+    return token.ent_type_ == "ORG" or is_place(token)
+
+
+def _named_party(token: Token, lexicon: Lexicon) -> Token:
+    """The party a cue noun is named after when the parser took the name for its
+    modifier: "an ultimatum to *Damascus* warning of military action"."""
+    if token.lemma_.lower() in lexicon.nouns:
+        names = [c for c in token.children if c.dep_ == "compound" and is_actor(c)]
+        if names:
+            return names[-1]
+    return token
 
 
 def _noun_demander(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -453,7 +568,8 @@ def _threat_noun(noun: Token, cue: DemandCue, lexicon: Lexicon) -> Iterator[Find
         addressee = child(noun.head, "dative")
     for prep in children(noun, "prep"):
         if prep.lower_ in ("to", "on", "against", "for") and addressee is None:
-            addressee = next((o for o in children(prep, "pobj") if is_actor(o)), None)
+            parties = [o for o in children(prep, "pobj") if is_actor(o) or is_party(o, lexicon)]
+            addressee = _named_party(parties[0], lexicon) if parties else None
     span = _cue_span(noun, None)
     infinitive = next(
         (c for c in noun.children if c.dep_ in ("acl", "relcl", "xcomp") and _has_to(c)), None

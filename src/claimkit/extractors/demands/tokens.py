@@ -288,7 +288,14 @@ def mention(head: Token) -> Span:
         if c.dep_ in _CLAUSE_DEPS or (c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod")
         for t in c.subtree
     }
-    tokens = stretch([t for t in mention_tokens(head) if t.i not in hung], head)
+    named = set(mention_tokens(head))
+    # "ordered Abhisit and former deputy prime minister Suthep Thaungsuban to appear":
+    # every conjunct is pressed, with the words that join them.
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i:
+            named |= set(mention_tokens(c))
+            named |= {t for t in head.children if t.dep_ in ("cc", "punct") and head.i < t.i < c.i}
+    tokens = stretch([t for t in named if t.i not in hung], head)
     while len(tokens) > 1 and tokens[-1].dep_ == "case":
         tokens.pop()
     tokens = trim(tokens) or [head]
