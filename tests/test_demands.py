@@ -350,3 +350,101 @@ def test_scorer_head_match_and_pronouns() -> None:
     assert not scorer.same_head("the government of Sudan", ["Sudan"])
     assert scorer.head_word("the government of Sudan") == "government"
     assert scorer.head_word("A U.S. delegation") == "delegation"
+
+
+def _only(find: Find, text: str) -> Claim:
+    (claim,) = find(text)
+    return claim
+
+
+def test_agentive_nominal_names_its_doer_as_addressee(find: Find) -> None:
+    claim = _only(
+        find, "The opposition demanded the withdrawal of all government troops from the north."
+    )
+    assert text_of(data(claim).addressee) == "all government troops"
+    claim = _only(
+        find, "The Arab League demanded an emergency session of the U.N. General Assembly."
+    )
+    assert text_of(data(claim).addressee) == "the U.N. General Assembly"
+
+
+def test_coordinated_addressees_are_one_mention(find: Find) -> None:
+    claim = _only(
+        find,
+        "The court ordered Smith and his former business partner Jane Doe to appear before "
+        "the tribunal.",
+    )
+    assert text_of(data(claim).addressee) == "Smith and his former business partner Jane Doe"
+
+
+def test_bare_subjunctive_after_the_object(find: Find) -> None:
+    claim = _only(
+        find,
+        "The foreign minister is demanding the Ethiopian government allow aid convoys into Tigray.",
+    )
+    assert text_of(data(claim).addressee) == "the Ethiopian government"
+    assert text_of(claim.content) == "allow aid convoys into Tigray"
+    assert data(claim).category == "prison_access"
+
+
+def test_for_clause_addressee_and_act(find: Find) -> None:
+    claim = _only(
+        find, "Protesters are pushing hard for the city council to scrap the new parking rules."
+    )
+    assert text_of(data(claim).addressee) == "the city council"
+    assert text_of(claim.content) == "scrap the new parking rules"
+
+
+def test_letter_that_presses_presses_its_recipient(find: Find) -> None:
+    claim = _only(
+        find,
+        "The president sent a letter to the head of the IMF urging the fund to ease the "
+        "loan terms.",
+    )
+    assert text_of(data(claim).addressee) == "the head of the IMF"
+
+
+def test_ultimatum_to_a_group_without_its_topic(find: Find) -> None:
+    claim = _only(
+        find, "The minister issued an ultimatum to her coalition partners over the budget."
+    )
+    assert data(claim).strength == "threat"
+    assert text_of(data(claim).addressee) == "her coalition partners"
+
+
+def test_passive_subjunctive_presses_the_agent_or_no_one(find: Find) -> None:
+    claim = _only(
+        find, "The union leader demanded that the contracts be reviewed by an independent auditor."
+    )
+    assert text_of(data(claim).addressee) == "an independent auditor"
+    assert text_of(claim.content) == "the contracts be reviewed by an independent auditor"
+    claim = _only(find, "Robert Gates asked that his name be withdrawn from nomination.")
+    assert data(claim).addressee is None
+
+
+def test_refuge_sought_in_a_named_region(find: Find) -> None:
+    claim = _only(find, "Thousands of Sudanese have sought refuge in Chad's Ouaddai region.")
+    assert text_of(data(claim).addressee) == "Chad's Ouaddai region"
+
+
+def test_time_adjunct_does_not_set_the_category(find: Find) -> None:
+    claim = _only(
+        find,
+        "The envoy called on Seoul to restore ties with Tokyo ahead of talks to be held in "
+        "Geneva next week.",
+    )
+    assert data(claim).category == "diplomatic_cooperation"
+
+
+def test_letting_a_stopped_activity_resume_eases_restrictions(find: Find) -> None:
+    claim = _only(find, "The ministry asked the regulator to let the station resume broadcasting.")
+    assert data(claim).category == "restrictions_easing"
+
+
+def test_scorer_heads_skip_clauses_and_participles() -> None:
+    assert scorer.head_word("the council that oversees the holy sites") == "council"
+    assert scorer.head_word("people who work for it") == "people"
+    assert scorer.head_word("British forces based in the city of Vitez") == "forces"
+    assert scorer.head_word("the king of Jordan") == "king"
+    assert scorer.head_word("a regional meeting of ministers") == "meeting"
+    assert scorer.same_head("their", ["they"])

@@ -18,14 +18,14 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "any demand F1": 0.80,
-    "appeal F1": 0.77,
-    "demand F1": 0.77,
+    "any demand F1": 0.83,
+    "appeal F1": 0.79,
+    "demand F1": 0.83,
     "threat F1": 0.79,
-    "category accuracy (found)": 0.80,
-    "category accuracy (all coded)": 0.70,
-    "demander head F1": 0.80,
-    "addressee head F1": 0.70,
+    "category accuracy (found)": 0.90,
+    "category accuracy (all coded)": 0.80,
+    "demander head F1": 0.84,
+    "addressee head F1": 0.90,
 }
 
 

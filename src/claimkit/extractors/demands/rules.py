@@ -170,7 +170,14 @@ def _misattached_conjuncts(verb: Token, action: Token) -> list[Token]:
 
 
 def _infinitive_region(action: Token, extra: Sequence[Token] = ()) -> list[Token]:
-    tokens = [t for head in (action, *extra) for t in head.subtree]
+    # "for the city council to scrap the rules": the act, without whoever is to do it.
+    left = {
+        t.i
+        for c in action.children
+        if c.i < action.i and c.dep_ in ("nsubj", "mark", "aux")
+        for t in c.subtree
+    }
+    tokens = [t for head in (action, *extra) for t in head.subtree if t.i not in left]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens)
     return trim(list(action.doc[start : end + 1]))
@@ -285,6 +292,8 @@ def _recipient(verb: Token, lexicon: Lexicon) -> Token | None:
     if head.lemma_.lower() not in lexicon.words("sending_verbs"):
         return None
     for c in head.children:
+        if c.dep_ == "dative" and c.lower_ != "to" and is_party(c, lexicon):
+            return c  # "sent Reagan a letter requesting ..."
         if c.dep_ in ("dative", "prep") and c.lower_ == "to":
             found = [o for o in children(c, "pobj") if is_party(o, lexicon)]
             if found:
@@ -414,6 +423,11 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
             # act is the agent; "asked that his name be withdrawn" names no one.
             agent = child(clause, "agent")
             target = next(iter(children(agent, "pobj")), None) if agent is not None else None
+            target = target or addressee
+            # What is to be done includes what it is done to: "his name be withdrawn".
+            region = [t for t in clause.subtree if t.dep_ != "mark"]
+            yield from _findings(strength, span, trim(region), demander, target, reporter)
+            return
         yield from _findings(strength, span, predicate(clause), demander, target, reporter)
         return
     bare = _bare_subjunctive(verb, lexicon)

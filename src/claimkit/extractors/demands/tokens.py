@@ -86,6 +86,7 @@ def is_actor(token: Token) -> bool:
 
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "xcomp", "ccomp", "advcl"})
+_TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning", "amid", "despite"})
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ee", "ent", "man", "men")
 
 
@@ -285,7 +286,10 @@ def mention(head: Token) -> Span:
     hung = {
         t.i
         for c in head.children
-        if c.dep_ in _CLAUSE_DEPS or (c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod")
+        if c.dep_ in _CLAUSE_DEPS
+        or (c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod")
+        # "an ultimatum to her coalition partners *over the budget*": the topic.
+        or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
         for t in c.subtree
     }
     named = set(mention_tokens(head))
