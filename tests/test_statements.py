@@ -258,3 +258,17 @@ def test_a_pronoun_keeps_to_its_gender(pipeline: claimkit.Pipeline) -> None:
     claims = statements(pipeline, text)
     she = next(c for c in claims if c.source_mention is not None and c.source_mention.text == "She")
     assert she.source is not None and "Olsen" in she.source.name
+
+
+def test_speaker_labels_with_a_colon(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "HOST: Welcome back to the show.\n"
+        "Maria Lopez: The embassy will stay open\n"
+        "UPDATE: The vote was delayed.\n"
+        "At 7:45 a.m. the polls opened."
+    )
+    claims = statements(pipeline, text)
+    assert [summary(c)[:3] for c in claims] == [
+        ("HOST", ":", "Welcome back to the show"),
+        ("Maria Lopez", ":", "The embassy will stay open"),
+    ]

@@ -77,9 +77,10 @@ def _is_temporal(token: Token) -> bool:
     return False
 
 
-def mention_span(head: Token) -> Span:
-    """The character span of the mention headed by ``head``."""
-    tokens = mention_tokens(head)
+def mention_span(head: Token, tokens: list[Token] | None = None) -> Span:
+    """The character span of the mention headed by ``head`` (or of ``tokens``, where the
+    caller knows the mention's extent better than the parse)."""
+    tokens = tokens or mention_tokens(head)
     # Through a spaCy Span: Doc.text joins every token anew on each call.
     found = head.doc[tokens[0].i : tokens[-1].i + 1]
     return Span(start=found.start_char, end=found.end_char, text=found.text)
@@ -146,12 +147,12 @@ def role_and_affiliation(head: Token) -> tuple[str | None, str | None]:
     return role, affiliation
 
 
-def mention_source(head: Token) -> Source:
+def mention_source(head: Token, tokens: list[Token] | None = None) -> Source:
     """A provisional Source of one mention, for the resolver to merge with the others.
 
     Its id is empty until ``claimkit.linking.sources`` assigns the document-wide one.
     """
-    span = mention_span(head)
+    span = mention_span(head, tokens)
     name_head = _named_appositive(head)
     role: str | None
     if name_head is not None:

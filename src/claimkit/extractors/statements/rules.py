@@ -14,10 +14,14 @@ from spacy.tokens import Doc, Token
 from claimkit.extractors.statements.lexicon import Lexicon
 from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
-from claimkit.sources import mention_source
+from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Document, Span
 
 EXTRACTOR = "statements"
+#: What a cue gives: the source's head word, the cue's and the content's character
+#: ranges, and the source mention's words where they are known better than the parse
+#: tells (a colon label).
+Attribution = tuple[Token, tuple[int, int], tuple[int, int], list[Token] | None]
 #: The kind of a cue the model found that the lexicon does not list: what it attributes
 #: may be a clause, an infinitive or a noun phrase ("criticized the plan").
 LEARNED = "learned"
@@ -48,6 +52,8 @@ def extract_statements(
             attribution = _verb_attribution(token, lexicon.verbs[lemma], text, quotes)
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
+        elif token.text == ":":
+            attribution = _colon_attribution(token, text)
         elif (
             model is not None
             and token.pos_ in ("VERB", "AUX")
@@ -56,11 +62,11 @@ def extract_statements(
             attribution = _verb_attribution(token, LEARNED, text, quotes)
         if attribution is None:
             continue
-        source_head, cue, content = attribution
+        source_head, cue, content, label = attribution
         content = _trim(text, _widen_to_quotes(content, quotes))
         if content[1] - content[0] < 2:
             continue
-        source = mention_source(source_head)
+        source = mention_source(source_head, label)
         mention = source.mentions[0]
         if mention.start < content[1] and content[0] < mention.end:
             continue  # the "source" is part of what is said: a misparse
@@ -128,7 +134,7 @@ def _own_quotes(
 
 def _verb_attribution(
     verb: Token, kind: str, text: str, quotes: list[tuple[int, int]]
-) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+) -> Attribution | None:
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
         return None  # "vowed to tell it like it is": the telling is what was vowed
     source = _subject(verb)
@@ -140,7 +146,7 @@ def _verb_attribution(
         content = _adjacent_quotation(text, source, cue, quotes)
     if content is None:
         return None
-    return source, cue, content
+    return source, cue, content, None
 
 
 def _adjacent_quotation(
@@ -292,11 +298,37 @@ def _is_infinitive(token: Token) -> bool:
     )
 
 
+def _colon_attribution(colon: Token, text: str) -> Attribution | None:
+    """A speaker label opening a line: "PENCE: Well, look ...", "Pat Caddell: Democrat
+    voters worried ...", "Poll: Wealthy voters abandon ...". The label is a name, a
+    word in capitals, or a document noun, of at most four words at the start of a line;
+    what follows on that line is what it says."""
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    label = [t for t in colon.doc[: colon.i] if t.idx >= line_start and not t.is_space]
+    if not 1 <= len(label) <= 4 or any(t.is_punct or t.like_num for t in label):
+        return None
+    words = " ".join(t.lower_ for t in label)
+    vocab = vocabulary()
+    if words in vocab["not_speakers"]:
+        return None
+    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label)
+    capitals = all(t.is_upper and len(t) > 1 for t in label)
+    document = len(label) == 1 and label[0].lemma_.lower() in vocab["document"]
+    if not (named or capitals or document):
+        return None
+    line_end = text.find("\n", colon.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[colon.idx + 1 : line_end].strip():
+        return None
+    head = max(label, key=lambda t: (t.pos_ in ("PROPN", "NOUN"), t.i))
+    return head, (colon.idx, colon.idx + 1), (colon.idx + 1, line_end), label
+
+
 def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:
     return token.lower_ == "according" and "according to" in lexicon.phrases
 
 
-def _according_to(according: Token) -> tuple[Token, tuple[int, int], tuple[int, int]] | None:
+def _according_to(according: Token) -> Attribution | None:
     """ "according to X": X is the source; the clause it modifies is the content."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None:
@@ -317,7 +349,7 @@ def _according_to(according: Token) -> tuple[Token, tuple[int, int], tuple[int, 
     if not any(not t.is_punct for t in tokens):
         return None
     cue = (according.idx, _end(to))
-    return objects[0], cue, _range(tokens)
+    return objects[0], cue, _range(tokens), None
 
 
 def _cue_start(verb: Token) -> Token:
