@@ -272,3 +272,9 @@ def test_speaker_labels_with_a_colon(pipeline: claimkit.Pipeline) -> None:
         ("HOST", ":", "Welcome back to the show"),
         ("Maria Lopez", ":", "The embassy will stay open"),
     ]
+
+
+def test_quotation_signed_with_a_dash(pipeline: claimkit.Pipeline) -> None:
+    text = "“The bridge scares me. It shakes.” ―Ana Ruiz\nPrices rose 5 percent - a record."
+    (claim,) = statements(pipeline, text)
+    assert summary(claim) == ("Ana Ruiz", "―", "“The bridge scares me. It shakes.”", "direct")

@@ -37,6 +37,16 @@ def resolve_model(name: str | None = None) -> str:
     )
 
 
+# Dashes that open a word in news copy: "WASHINGTON ―", "―Krystal Correa" signing a
+# quotation. spaCy's English prefixes split the hyphen and en dash but not these.
+_DASHES = ("―", "—")
+
+
+def _split_dashes(nlp: Language) -> None:
+    prefixes = [*nlp.Defaults.prefixes, *_DASHES]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+
+
 def get_language(pm: pluggy.PluginManager, model: str | None = None) -> Language:
     """The shared pipeline for ``model`` with the components ``pm``'s plugins add."""
     name = resolve_model(model)
@@ -49,6 +59,7 @@ def get_language(pm: pluggy.PluginManager, model: str | None = None) -> Language
             nlp = spacy.load(name)
         except OSError as error:
             raise ModelNotFound(f"cannot load spaCy model {name!r}: {error}") from error
+        _split_dashes(nlp)
         pm.hook.claimkit_spacy_components(nlp=nlp)
         _LANGUAGES[key] = nlp
     return _LANGUAGES[key]

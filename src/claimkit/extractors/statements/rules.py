@@ -7,6 +7,7 @@ content is widened to whole quotations it touches, so a quotation that runs over
 several sentences stays one content, and the style follows from the quotation marks.
 """
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,8 @@ _CLAUSE = ("ccomp",)
 _INFINITIVE = ("xcomp",)
 _OBJECTS = ("dobj", "dative")
 _EDGE_PUNCT = ",;:.-–—"
+# A dash that signs a quotation, as features and lists of reactions do.
+_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
 
 
 def extract_statements(
@@ -71,6 +74,9 @@ def extract_statements(
         if mention.start < content[1] and content[0] < mention.end:
             continue  # the "source" is part of what is said: a misparse
         found.append((source, cue, content))
+    for source_head, cue, content, label in _signed_quotations(doc, text, quotes):
+        if not any(c[0] == cue[0] for _, c, _ in found):
+            found.append((mention_source(source_head, label), cue, content))
     contents = [content for _, _, content in found]
     cues = [cue for _, cue, _ in found]
     for source, cue, content in found:
@@ -296,6 +302,28 @@ def _is_infinitive(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _signed_quotations(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> Iterator[Attribution]:
+    """A quotation signed with a dash and a name: '"Trump scares me." ―Krystal Correa'."""
+    for q_start, q_end in quotes:
+        dash = _SIGNATURE.match(text, q_end)
+        if dash is None:
+            continue
+        line_end = text.find("\n", dash.end())
+        found = doc.char_span(
+            dash.end(), len(text) if line_end < 0 else line_end, alignment_mode="expand"
+        )
+        if found is None:
+            continue
+        name = []
+        for token in found:
+            if token.pos_ != "PROPN" or len(name) == 5:
+                break
+            name.append(token)
+        if name:
+            mark = dash.start() + len(dash.group()) - len(dash.group().lstrip(" \t"))
+            yield name[-1], (mark, mark + 1), (q_start, q_end), name
 
 
 def _colon_attribution(colon: Token, text: str) -> Attribution | None:
