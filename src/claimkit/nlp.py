@@ -1,10 +1,12 @@
 """Which spaCy pipeline claimkit runs, loaded once per process and shared."""
 
 import os
+from typing import Any
 
 import pluggy
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import is_package
 
 #: Installed packages tried, in order, when no model is named.
@@ -43,8 +45,9 @@ _DASHES = ("―", "—")
 
 
 def _split_dashes(nlp: Language) -> None:
-    prefixes = [*nlp.Defaults.prefixes, *_DASHES]
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    prefixes: list[Any] = [*(nlp.Defaults.prefixes or ()), *_DASHES]
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 def get_language(pm: pluggy.PluginManager, model: str | None = None) -> Language:

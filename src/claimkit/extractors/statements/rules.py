@@ -316,7 +316,7 @@ def _signed_quotations(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> It
         )
         if found is None:
             continue
-        name = []
+        name: list[Token] = []
         for token in found:
             if token.pos_ != "PROPN" or len(name) == 5:
                 break
