@@ -278,3 +278,10 @@ def test_quotation_signed_with_a_dash(pipeline: claimkit.Pipeline) -> None:
     text = "“The bridge scares me. It shakes.” ―Ana Ruiz\nPrices rose 5 percent - a record."
     (claim,) = statements(pipeline, text)
     assert summary(claim) == ("Ana Ruiz", "―", "“The bridge scares me. It shakes.”", "direct")
+
+
+def test_a_source_of_several_conjuncts_is_one_mention(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Officials, diplomats and experts said the talks had failed.")
+    assert claim.source_mention is not None
+    assert claim.source_mention.text == "Officials, diplomats and experts"
+    assert claim.source is not None and claim.source.kind == "anonymous_group"

@@ -52,7 +52,8 @@ def mention_tokens(head: Token) -> list[Token]:
             )
             continue
         keep.extend(t for t in child.subtree)
-    keep.sort(key=lambda t: t.i)
+    # A "cc" or comma joining several conjuncts was added once for each: keep it once.
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
     # A contiguous stretch around the head: drop anything a dropped clause separated.
     start = end = keep.index(head)
     while start > 0 and keep[start - 1].i == keep[start].i - 1:
