@@ -76,7 +76,11 @@ def main(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    sections: Iterable[Section] = chosen[0].evaluate(options.path, options)
+    try:
+        sections: Iterable[Section] = chosen[0].evaluate(options.path, options)
+    except SETUP_ERRORS as error:
+        print(f"claimkit evaluate: {error}", file=sys.stderr)
+        return 2
     for section in sections:
         print(render(section, errors=options.errors))
     return 0
