@@ -41,6 +41,18 @@ _SEASON_LEAD = "|".join(
 )
 # Between a count and its unit: "two more weeks", "an additional year".
 _MORE = r"(?:more|additional|further|extra)"
+# After a year, decimals make it a figure: "the index closed at 2082.1".
+_DECIMAL = re.compile(r"\.\d")
+# A possessive before a decade named without its century makes it an age: "in his 30s".
+_AGE_OWNER = re.compile(r"(?<![A-Za-z])(?:his|her|their|my|your|our)\s+$", re.I)
+# After "quarter(s)", "of" and a determined noun other than a time make a share:
+# "three-quarters of its food", "a quarter of the market" (but "a quarter of the year",
+# "a quarter of a century" and "two quarters of losses" are lengths).
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the|its|his|her|their|our|all|these|those)\s+"
+    r"(?!(?:fiscal\s+|current\s+|calendar\s+)?(?:year|decade|century|month|day)\b)",
+    re.IGNORECASE,
+)
 # Tags of proper names: "the Daily Telegraph" is no frequency.
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 # The month each season starts and ends (northern hemisphere), for "last summer".
@@ -336,6 +348,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         half = bool(m.group("half") or m.group("half2"))
         if count_text in ("a", "an") and not half and not _DURATION_LEAD.search(before):
             return None  # "a year" alone is as often "per year" as a length
+        if unit_of(m) == "quarter" and _SHARE_OF.match(m.string, m.end()):
+            return None  # "three-quarters of its food", "a quarter of the market": a share
         return cal.duration(v.number(count_text), v.units[unit_of(m)], half=half)
 
     def vague_length(m: re.Match[str], c: Context) -> str:
@@ -370,6 +384,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return cal.month_value(c.dct, v.month(name), c.tense)
 
     def year(m: re.Match[str], c: Context) -> str | None:
+        if _DECIMAL.match(m.string, m.end()):
+            return None  # "to close at 2082.1": a figure with decimals, no year
         if m.group("short"):
             return str(cal.two_digit_year(m.group("short"), c.dct))
         # "1500 troops" counts; "1990 earnings", "its 1990 invasion" and "the 1996
@@ -380,8 +396,10 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None
         return m.group("year")
 
-    def decade(m: re.Match[str], c: Context) -> Normalised:
+    def decade(m: re.Match[str], c: Context) -> Normalised | None:
         digits = m.group("decade")
+        if len(digits) < 4 and _AGE_OWNER.search(m.string, max(0, m.start() - 8), m.start()):
+            return None  # "in his 30s", "their early 20s": an age, not a decade
         if len(digits) == 4:
             value = digits[:3]
         else:
@@ -453,9 +471,15 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None
         return v.references[word]
 
+    measured = re.compile(
+        rf"\s+(?:[A-Za-z]+\s+)?(?:{alternation(v.measure_nouns)})(?![A-Za-z])", re.IGNORECASE
+    )
+
     def frequency(m: re.Match[str], c: Context) -> str | None:
         if c.tag in _NAME_TAGS:
             return None  # "the Daily Wire"
+        if " " not in m.group(0) and measured.match(m.string, m.end()):
+            return None  # "quarterly dividend", "annual rate": an amount per period
         return v.sets[normal_space(m.group(0)).lower()]
 
     def holiday(m: re.Match[str], c: Context) -> str:

@@ -27,6 +27,12 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]")
 _COUNTED = re.compile(r"(?:ago|earlier|later|before|after)$", re.IGNORECASE)
 # How far before a match mod words ("the beginning of ") or a range opener may start.
 _MOD_REACH = 24
+# Before a weekday or a date, these point ahead whatever the verb: "could come as
+# early as Tuesday", "will leave as soon as Friday".
+_FUTURE_LEAD = re.compile(r"(?<![A-Za-z])as\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
+# An opening quotation mark: a quoted title-case "This Week" or "60 Minutes" is the name
+# of a programme, not a time.
+_QUOTE_BEFORE = re.compile(r"(?:\"|''|``|“|‘)$")
 
 
 @attrs.frozen(kw_only=True)
@@ -66,8 +72,14 @@ class Recogniser:
             key=lambda c: (c.tier, -(c.end - c.start), c.order, c.start),
         )
         chosen: list[tuple[Candidate, Context]] = []
+        titles: list[Candidate] = []
         for candidate in candidates:
             if any(candidate.start < c.end and c.start < candidate.end for c, _ in chosen):
+                continue
+            if self._quoted_title(text, candidate):
+                titles.append(candidate)  # nothing inside a title is a time either
+                continue
+            if any(candidate.start < c.end and c.start < candidate.end for c in titles):
                 continue
             context = self._context(doc, candidate, Context(dct=anchor, dct_value=dct))
             if candidate.rule.normalise(candidate.match, context) is None:
@@ -118,6 +130,16 @@ class Recogniser:
                     rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order
                 )
 
+    def _quoted_title(self, text: str, candidate: Candidate) -> bool:
+        """Whether the candidate is a quoted name with a capitalised unit word: the
+        programmes "This Week" and "60 Minutes"."""
+        if not _QUOTE_BEFORE.search(text, max(0, candidate.start - 2), candidate.start):
+            return False
+        words = text[candidate.start : candidate.end].split()[1:]
+        return any(
+            w[:1].isupper() and self.vocabulary.singular(w) in self.vocabulary.units for w in words
+        )
+
     def _context(self, doc: Doc | None, candidate: Candidate, base: Context) -> Context:
         """``base`` (the creation time) with what the parse says around the match."""
         match = candidate.match
@@ -125,9 +147,10 @@ class Recogniser:
         if root is None:
             return base
         head = root.head if root.head is not root else None
+        ahead = _FUTURE_LEAD.search(match.string, max(0, candidate.start - 16), candidate.start)
         return attrs.evolve(
             base,
-            tense=governing_tense(root, self.vocabulary),
+            tense="future" if ahead else governing_tense(root, self.vocabulary),
             tag=root.tag_ or None,
             head=head.lower_ if head is not None else None,
             head_tag=head.tag_ if head is not None else None,

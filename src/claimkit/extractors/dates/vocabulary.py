@@ -53,6 +53,7 @@ class Vocabulary:
     past_prepositions: frozenset[str]
     year_heads: frozenset[str]
     point_prepositions: frozenset[str]
+    measure_nouns: frozenset[str]
 
     #: Lower-cased month and weekday names (abbreviations too), for look-ups.
     month_numbers: Mapping[str, int] = attrs.field(
@@ -142,6 +143,7 @@ def load_vocabulary() -> Vocabulary:
         past_prepositions=frozenset(data.pop("past_prepositions")),
         year_heads=frozenset(data.pop("year_heads")),
         point_prepositions=frozenset(data.pop("point_prepositions")),
+        measure_nouns=frozenset(data.pop("measure_nouns")),
         **{name: _frozen(table) for name, table in data.items()},
     )
 
