@@ -19,6 +19,8 @@ _LOOSE_CLAUSES = frozenset({"advcl", "csubj"})
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod"})
 # Subjects: a date inside one is not what a cue verb sets.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# How a bare date ("Friday", no preposition) hangs off the verb whose event it dates.
+_BARE_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl:tmod"})
 # How far up the tree to look for the governing verb: deeper than this the link to the
 # expression is too loose to trust.
 _MAX_CLIMB = 6
@@ -52,6 +54,8 @@ def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
             cue = token.dep_ != "acl"  # "the record set on Aug. 6" is past
         if below.dep_ in _SUBJECTS:
             cue = False  # "the figures for January extended a surge": the subject's time
+        if cue and below is root and root.dep_ in _BARE_ADVERBIAL and token.tag_ == "VBD":
+            cue = False  # "extended the offer Friday": when it was extended
         if cue:
             return "future"
         if token.tag_.startswith("VB") or token.tag_ == "MD":

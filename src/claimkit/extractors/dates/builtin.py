@@ -187,7 +187,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     def duration_span(m: re.Match[str], c: Context) -> Normalised | None:
         which = m.group("which").lower()
         count_text = m.group("count")
-        plural = m.group("unit").lower().endswith("s")
+        # the plural "s" follows the unit group: "the coming years", "the first hours"
+        plural = m.group(0).lower().endswith("s")
         if not m.group("the") and count_text is None and which != "past" and not plural:
             return None  # "last year" is a date, "the last year" and "past year" spans
         count = v.number(count_text) if count_text else None if plural else 1
