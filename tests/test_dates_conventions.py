@@ -194,3 +194,49 @@ def test_a_range_end_with_a_guessed_year_follows_its_start(
 )
 def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sentence: str) -> None:
     assert timexes(dates_pipeline, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company raised its quarterly dividend to 12 cents a share.",
+        "Prices rose at a modest annual rate of 2.9%.",
+        "Average daily volume was 133 million shares.",
+        "The group has annual sales of about $2 billion.",
+        "The index closed at 2082.1, down 4.5%.",
+        "She married him when he was in his 30s.",
+        "Iraq imports about three-quarters of its food.",
+        "They account for more than a quarter of the market.",
+        'He spoke on ABC News\' "This Week" with David Brinkley.',
+        "He said so on CBS's ''60 Minutes.''",
+    ],
+)
+def test_amounts_ages_shares_and_titles_are_not_dates(
+    dates_pipeline: claimkit.Pipeline, sentence: str
+) -> None:
+    assert timexes(dates_pipeline, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "kind", "value"),
+    [
+        # a frequency that says how often an event recurs stays a SET
+        ("The State Department released its annual report.", "annual", "SET", "P1Y"),
+        ("They gather daily outside the house.", "daily", "SET", "P1D"),
+        # a quarter of a period is a length, not a share
+        ("Losses narrowed after two quarters of losses.", "two quarters", "DURATION", "P6M"),
+        # plural spans without a count are vague
+        ("They will buy new equipment in the coming years.", "the coming years", "DURATION", "PXY"),
+        ("Many were taken in the first hours of the war.", "the first hours", "DURATION", "PTXH"),
+        # "as early as" and "as soon as" point ahead whatever the verb
+        ("The father could come as early as Tuesday.", "Tuesday", "DATE", "1989-10-31"),
+        # a bare date on a past cue verb dates that verb
+        ("The company extended the offer Friday.", "Friday", "DATE", "1989-10-20"),
+    ],
+)
+def test_frequencies_lengths_and_directions(
+    dates_pipeline: claimkit.Pipeline, sentence: str, expression: str, kind: str, value: str
+) -> None:
+    got = {t.span.text: t for t in timexes(dates_pipeline, sentence)}
+    assert expression in got, got
+    assert (got[expression].type, got[expression].value) == (kind, value)
