@@ -285,3 +285,12 @@ def test_a_source_of_several_conjuncts_is_one_mention(pipeline: claimkit.Pipelin
     assert claim.source_mention is not None
     assert claim.source_mention.text == "Officials, diplomats and experts"
     assert claim.source is not None and claim.source.kind == "anonymous_group"
+
+
+def test_cue_nouns_with_their_owner(pipeline: claimkit.Pipeline) -> None:
+    claims = statements(
+        pipeline,
+        "The mayor repeated her claim that the budget was balanced. "
+        "The claim that he lied is false.",
+    )
+    assert [summary(c)[:3] for c in claims] == [("her", "claim", "that the budget was balanced")]

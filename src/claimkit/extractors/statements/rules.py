@@ -57,6 +57,8 @@ def extract_statements(
             attribution = _according_to(token)
         elif token.text == ":":
             attribution = _colon_attribution(token, text)
+        elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
+            attribution = _noun_attribution(token)
         elif (
             model is not None
             and token.pos_ in ("VERB", "AUX")
@@ -302,6 +304,24 @@ def _is_infinitive(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _noun_attribution(noun: Token) -> Attribution | None:
+    """A cue noun with its owner and its that-clause: "his claim that the vote was
+    rigged", "the ministry's warning that prices would rise"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if owner is None or clause is None:
+        return None
+    return owner, (noun.idx, _end(noun)), _range(list(clause.subtree)), None
 
 
 def _signed_quotations(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> Iterator[Attribution]:
