@@ -209,6 +209,7 @@ def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sente
         "They account for more than a quarter of the market.",
         'He spoke on ABC News\' "This Week" with David Brinkley.',
         "He said so on CBS's ''60 Minutes.''",
+        "The quarter-to-quarter comparison was enhanced by a charge.",
     ],
 )
 def test_amounts_ages_shares_and_titles_are_not_dates(

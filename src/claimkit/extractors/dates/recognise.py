@@ -103,6 +103,8 @@ class Recogniser:
             tier = 0 if order < self.builtin_from else 1
             for match in _matches(rule.pattern, text):
                 start, end, mod = match.start(), match.end(), None
+                if text.startswith("-to-", end):
+                    continue  # "the quarter-to-quarter comparison", "day-to-day": no time
                 determiner = _PRENOMINAL.match(text, start, end)
                 if determiner is not None and _NOUN_AFTER.match(text, end):
                     start = determiner.end()
