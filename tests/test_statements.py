@@ -294,3 +294,4 @@ def test_cue_nouns_with_their_owner(pipeline: claimkit.Pipeline) -> None:
         "The claim that he lied is false.",
     )
     assert [summary(c)[:3] for c in claims] == [("her", "claim", "that the budget was balanced")]
+    assert claims[0].source is not None and claims[0].source.name == "The mayor"

@@ -55,6 +55,8 @@ class _Mention:
     ordinal: int | None
     names: tuple[str, ...]
     gender: str | None  # "m" or "f" where a pronoun, title or noun says so
+    root: int  # the index of its head token
+    owner: int | None = None  # of a possessive pronoun: the subject of its clause (token)
 
 
 @attrs.define
@@ -86,7 +88,10 @@ def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
     # People named as the subject of a sentence are what a later "he" or "she" most
     # often refers to, whether or not they spoke.
     mentions = sorted(
-        [*spoken, *(m for m in _subject_mentions(doc) if (m.span.start, m.span.end) not in taken)],
+        [
+            *spoken,
+            *(m for m in _subject_mentions(doc, spoken) if (m.span.start, m.span.end) not in taken),
+        ],
         key=lambda m: (m.span.start, m.span.end),
     )
     entities: list[_Entity] = []
@@ -129,13 +134,17 @@ def _mentions(doc: Doc, claims: Iterable[Claim]) -> Iterator[_Mention]:
         yield from (mention for mention in found if mention is not None)
 
 
-def _subject_mentions(doc: Doc) -> Iterator[_Mention]:
-    """Named people who are the subject of a clause."""
-    for token in doc:
-        if token.ent_type_ == "PERSON" and token.dep_ in ("nsubj", "nsubjpass"):
-            mention = _analyse(doc, mention_source(token), None)
-            if mention is not None:
-                yield mention
+def _subject_mentions(doc: Doc, spoken: list[_Mention]) -> Iterator[_Mention]:
+    """Named people who are the subject of a clause, and the subject of the clause in
+    which a possessive pronoun names a source ("The mayor repeated her claim")."""
+    subjects = [t for t in doc if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")]
+    for mention in spoken:
+        if mention.owner is not None:
+            subjects.append(doc[mention.owner])
+    for token in subjects:
+        found = _analyse(doc, mention_source(token), None)
+        if found is not None:
+            yield found
 
 
 def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
@@ -169,6 +178,8 @@ def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
         ordinal=ordinal,
         names=names,
         gender=_gender(tokens),
+        root=head.i,
+        owner=_clause_subject(head) if pronoun is not None and head.dep_ == "poss" else None,
     )
 
 
@@ -218,14 +229,13 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
         compatible = _COLLECTIVE
     else:
         compatible = _NEUTER
+    agreeing = [e for e in entities if _agrees(mention, e, compatible)]
+    # "The mayor repeated her claim": her is the mayor, if she may be.
+    for entity in agreeing:
+        if mention.owner is not None and any(m.root == mention.owner for m in entity.mentions):
+            return entity
     best: tuple[int, _Entity] | None = None
-    for entity in entities:
-        if entity.kind not in compatible or (
-            entity.plural and pronoun in vocab["singular_pronouns"]
-        ):
-            continue
-        if mention.gender and entity.gender and mention.gender != entity.gender:
-            continue
+    for entity in agreeing:
         for other in entity.mentions:
             if other.span.end > mention.span.start:
                 continue
@@ -234,6 +244,24 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
             if best is None or other.span.start > best[0]:
                 best = (other.span.start, entity)
     return best[1] if best else None
+
+
+def _agrees(mention: _Mention, entity: _Entity, compatible: frozenset[str]) -> bool:
+    """Whether a pronoun may stand for ``entity``: kind, number and gender."""
+    if entity.kind not in compatible:
+        return False
+    if entity.plural and mention.pronoun in vocabulary()["singular_pronouns"]:
+        return False
+    return not (mention.gender and entity.gender and mention.gender != entity.gender)
+
+
+def _clause_subject(possessive: Token) -> int | None:
+    """The subject of the verb whose object a possessive pronoun sits in, before it."""
+    verb = possessive.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > possessive.i or subject.pos_ == "PRON":
+        return None
+    return subject.i
 
 
 def _gender(tokens: Iterable[Token]) -> str | None:
