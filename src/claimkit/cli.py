@@ -434,12 +434,13 @@ class Progress:
 
     @classmethod
     def start(cls, options: argparse.Namespace, skip: Sequence[Path]) -> "Progress":
+        skipped = {path.resolve() for path in skip}
         total = sum(
             1
             for root in options.paths
             if root.exists()
             for path in iter_files(root, recursive=options.recursive)
-            if path not in skip
+            if not skipped or path.resolve() not in skipped
         )
         return cls(total)
 

@@ -88,15 +88,18 @@ def run_dask(
         for root, path in iter_inputs(paths, recursive=recursive)
         if out_resolved not in path.resolve().parents
     ]
+    manifest = out_dir / MANIFEST
+    before = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else None
+    if resume and before is not None:
+        partitions = before.get("parts", partitions)  # as before, whatever the cluster now
     if partitions is None:
         threads = sum(client.nthreads().values()) or 1
         partitions = 4 * threads
     parts = partition_files(files, partitions=partitions)
     names = [out_dir / f"part-{number:05d}{suffix}" for number in range(len(parts))]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-    manifest = out_dir / MANIFEST
-    if resume and manifest.exists():
-        if json.loads(manifest.read_text(encoding="utf-8")).get("inputs") != digest:
+    if resume and before is not None:
+        if before.get("inputs") != digest:
             raise ValueError(
                 f"{out_dir} was written for other inputs or partitions; run without --resume"
             )
