@@ -137,7 +137,9 @@ def _mentions(doc: Doc, claims: Iterable[Claim]) -> Iterator[_Mention]:
 def _subject_mentions(doc: Doc, spoken: list[_Mention]) -> Iterator[_Mention]:
     """Named people who are the subject of a clause, and the subject of the clause in
     which a possessive pronoun names a source ("The mayor repeated her claim")."""
-    subjects = [t for t in doc if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [
+        e.root for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
+    ]
     for mention in spoken:
         if mention.owner is not None:
             subjects.append(doc[mention.owner])

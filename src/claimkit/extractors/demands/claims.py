@@ -21,6 +21,7 @@ from claimkit.extractors.demands.tokens import (
     is_actor,
     is_agent,
     mention,
+    token_span,
     trim,
 )
 from claimkit.sources import mention_source, mention_tokens, source_kind
@@ -112,7 +113,7 @@ def _demander(finding: Finding) -> Source | None:
     if not hung:
         return source
     tokens = trim([t for t in mention_tokens(head) if t.i < min(c.left_edge.i for c in hung)])
-    span = Span.of(head.doc.text, *offsets(tokens))
+    span = token_span(tokens)
     return attrs.evolve(source, name=span.text, mentions=(span,))
 
 

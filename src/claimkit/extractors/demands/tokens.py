@@ -303,5 +303,11 @@ def mention(head: Token) -> Span:
     while len(tokens) > 1 and tokens[-1].dep_ == "case":
         tokens.pop()
     tokens = trim(tokens) or [head]
-    text = head.doc.text
-    return Span.of(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return token_span(tokens)
+
+
+def token_span(tokens: list[Token]) -> Span:
+    """The claimkit Span of a run of tokens, through a spaCy Span: ``Doc.text`` would
+    join every token of the document on each call."""
+    found = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    return Span(start=found.start_char, end=found.end_char, text=found.text)

@@ -10,12 +10,12 @@ so the model costs a few dictionary look-ups per candidate word.
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 import attrs
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 #: The file the trained weights ship in, inside this package.
 MODEL_FILE = "cue_model.json"
@@ -111,13 +111,13 @@ def save_model(model: CueModel, path: Path, about: Mapping[str, object]) -> None
     path.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
 
 
-def quoted_tokens(tokens: Iterable[Token], quotes: list[tuple[int, int]]) -> set[int]:
-    """Indices of the tokens that stand inside a quotation (``quotes`` in text order)."""
-    inside = set()
-    position = 0
-    for token in tokens:
-        while position < len(quotes) and quotes[position][1] <= token.idx:
-            position += 1
-        if position < len(quotes) and quotes[position][0] < token.idx:
-            inside.add(token.i)
+def quoted_tokens(doc: Doc, quotes: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that stand inside a quotation."""
+    inside: set[int] = set()
+    for start, end in quotes:
+        # Only the quotations' own tokens: walking the whole Doc makes a Token object
+        # for every word of every story.
+        found = doc.char_span(start, end, alignment_mode="expand")
+        if found is not None:
+            inside.update(t.i for t in found if start < t.idx < end)
     return inside
