@@ -346,10 +346,5 @@ def score(texts: Iterable[GoldText], claims: Mapping[str, Sequence[Claim]]) -> S
 
 def evaluate(path: Path, options: argparse.Namespace) -> list[Section]:
     texts = read(path)
-    if options.predictions:
-        claims = predict.load(options.predictions)
-    else:
-        pipeline = predict.pipeline_for(options)
-        documents = [build_document(t.id, t.text, dct=options.dct) for t in texts]
-        claims = predict.run(pipeline, documents)
-    return [score(texts, claims)]
+    documents = [build_document(t.id, t.text, dct=options.dct) for t in texts]
+    return [score(texts, predict.claims_for(options, lambda _pipeline: documents))]

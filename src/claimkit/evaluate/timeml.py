@@ -30,7 +30,7 @@ from claimkit.evaluate import predict
 from claimkit.evaluate.dates import GoldTimex, predicted_timexes, score_timexes
 from claimkit.evaluate.metrics import Section
 from claimkit.readers import build_document
-from claimkit.types import Document, Span, Timex
+from claimkit.types import Span
 
 NAME = "timeml"
 SUFFIX = ".tml"
@@ -130,14 +130,9 @@ def evaluate(path: Path, options: argparse.Namespace) -> list[Section]:
     dct_override = getattr(options, "dct", None)
     texts = {f.id: f.text for f in files}
     gold = {f.id: list(f.gold) for f in files}
-    if getattr(options, "predictions", None):
-        predicted = {
-            doc_id: predicted_timexes(claims)
-            for doc_id, claims in predict.load(options.predictions).items()
-        }
-    else:
-        documents = [build_document(f.id, f.text, dct=dct_override or f.dct) for f in files]
-        predicted = predict_timexes(documents, options)
+    documents = [build_document(f.id, f.text, dct=dct_override or f.dct) for f in files]
+    claims = predict.claims_for(_dates_only(options), lambda _pipeline: documents)
+    predicted = {doc_id: predicted_timexes(found) for doc_id, found in claims.items()}
     sections = [
         score_timexes(gold, predicted, name="dates (TempEval-3 Task A)", texts=texts),
     ]
@@ -154,19 +149,15 @@ def evaluate(path: Path, options: argparse.Namespace) -> list[Section]:
     return sections
 
 
-def predict_timexes(
-    documents: list[Document], options: argparse.Namespace
-) -> dict[str, list[Timex]]:
-    """The expressions claimkit finds in each document, by id."""
+def _dates_only(options: argparse.Namespace) -> argparse.Namespace:
+    """The options with the extractors dates do not need switched off, unless the
+    caller chose what to disable."""
     chosen = argparse.Namespace(**vars(options))
+    chosen.predictions = getattr(options, "predictions", None)
     chosen.plugin = getattr(options, "plugin", None) or []
     chosen.model = getattr(options, "model", None)
     chosen.disable = list(getattr(options, "disable", None) or NOT_NEEDED)
-    pipeline = predict.pipeline_for(chosen)
-    return {
-        doc_id: predicted_timexes(claims)
-        for doc_id, claims in predict.run(pipeline, documents).items()
-    }
+    return chosen
 
 
 def _attributes(text: str) -> dict[str, str]:
