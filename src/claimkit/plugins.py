@@ -200,18 +200,20 @@ def resolve_options(
 ) -> argparse.Namespace:
     """The options the hooks receive as ``options``.
 
-    The command line passes its parsed namespace, which is used as it is. From Python,
-    ``given`` maps option names (argparse ``dest`` names: ``--numbers-min`` is
-    ``numbers_min``) to values; every option a plugin added and ``given`` does not name
-    has its default.
+    The command line passes its parsed namespace, which is used as it is, with the
+    defaults of any plugin option it lacks (a namespace built for another command, such
+    as ``evaluate``'s). From Python, ``given`` maps option names (argparse ``dest``
+    names: ``--numbers-min`` is ``numbers_min``) to values; every option a plugin added
+    and ``given`` does not name has its default.
 
     :raises PluginError: ``given`` names an option no plugin added, or a plugin's option
         has no default and is not given.
     """
-    if isinstance(given, argparse.Namespace):
-        return given
     parser = argparse.ArgumentParser(prog="claimkit", add_help=False)
     add_plugin_options(pm, parser)
+    if isinstance(given, argparse.Namespace):
+        defaults = {action.dest: action.default for action in parser._actions}
+        return argparse.Namespace(**{**defaults, **vars(given)})
     values = dict(given or {})
     known = {action.dest for action in parser._actions}
     unknown = sorted(set(values) - known)

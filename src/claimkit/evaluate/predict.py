@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from claimkit.pipeline import Pipeline
-from claimkit.plugins import add_plugin_options, get_plugin_manager
 from claimkit.readers import ReadError, iter_files, read_file
 from claimkit.serialize import claim_from_json
 from claimkit.types import Claim, Document
@@ -16,12 +15,9 @@ from claimkit.types import Claim, Document
 def pipeline_for(options: argparse.Namespace) -> Pipeline:
     """The pipeline the command-line options ask for, plugin options included (those the
     namespace lacks take their defaults)."""
-    pm = get_plugin_manager(options.plugin, disable=options.disable)
-    parser = argparse.ArgumentParser(add_help=False)
-    add_plugin_options(pm, parser)
-    known = {action.dest for action in parser._actions}
-    given = {name: value for name, value in vars(options).items() if name in known}
-    return Pipeline(pm, model=options.model, options=given)
+    return Pipeline(
+        plugins=options.plugin, disable=options.disable, model=options.model, options=options
+    )
 
 
 def claims_for(
