@@ -24,18 +24,21 @@ _AFFILIATION_PREPS = frozenset({"of", "at", "for", "from", "with"})
 
 @functools.cache
 def vocabulary() -> dict[str, frozenset[str]]:
-    """The source-kind nouns and pronoun classes of ``data/sources.toml``."""
+    """The source-kind nouns and pronoun classes of ``data/sources.toml``, and
+    ``pronouns``, all three pronoun classes together."""
     data = tomllib.loads(
         resources.files("claimkit.data").joinpath("sources.toml").read_text("utf-8")
     )
-    return {key: frozenset(words) for key, words in data.items()}
+    found = {key: frozenset(words) for key, words in data.items()}
+    found["pronouns"] = (
+        found["singular_pronouns"] | found["plural_pronouns"] | found["neuter_pronouns"]
+    )
+    return found
 
 
 def is_pronoun(token: Token) -> bool:
     vocab = vocabulary()
-    return token.lower_ in (
-        vocab["singular_pronouns"] | vocab["plural_pronouns"] | vocab["neuter_pronouns"]
-    ) or token.tag_ in ("PRP", "WP")
+    return token.lower_ in (vocab["pronouns"]) or token.tag_ in ("PRP", "WP")
 
 
 def mention_tokens(head: Token) -> list[Token]:

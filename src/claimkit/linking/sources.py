@@ -160,7 +160,7 @@ def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
     lower = head.lower_
     vocab = vocabulary()
     pronoun = None
-    if lower in vocab["singular_pronouns"] | vocab["plural_pronouns"] | vocab["neuter_pronouns"]:
+    if lower in vocab["pronouns"]:
         pronoun = lower
         plural = lower in vocab["plural_pronouns"]
     determiners = [t.lower_ for t in tokens if t.dep_ in ("det", "poss") and t.head == head]
