@@ -37,8 +37,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
 
 
 def is_pronoun(token: Token) -> bool:
-    vocab = vocabulary()
-    return token.lower_ in (vocab["pronouns"]) or token.tag_ in ("PRP", "WP")
+    return token.lower_ in vocabulary()["pronouns"] or token.tag_ in ("PRP", "WP")
 
 
 def mention_tokens(head: Token) -> list[Token]:
