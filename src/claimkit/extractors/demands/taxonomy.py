@@ -106,13 +106,6 @@ def merge_categories(
     return (*replaced.values(), *merged)
 
 
-def has_phrase(phrase: str, lemmas: Sequence[str]) -> bool:
-    """Whether the (possibly multi-word) lemma ``phrase`` occurs in ``lemmas``."""
-    words = phrase.split()
-    n = len(words)
-    return any(list(lemmas[i : i + n]) == words for i in range(len(lemmas) - n + 1))
-
-
 def _first_index(phrases: Iterable[str], lemmas: Sequence[str]) -> int | None:
     found = [
         i

@@ -13,11 +13,6 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 # "Washington plans to sponsor", "a delegation is in Beijing seeking concessions".
 _SHARED_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
-
-
-def is_quote(token: Token) -> bool:
-    return token.text in _QUOTES or token.tag_ in ("``", "''")
 
 
 def is_negated(token: Token) -> bool:
