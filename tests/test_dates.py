@@ -201,6 +201,7 @@ FRAGMENTS = [
     "the third quarter", "this year's", "next month", "now", "recently", "Feb 29",
     "February 30", "the summer of 1996", "9 a.m. Tuesday", "'96", "1/2/03", "May",
     "between 1990 and 1995", "twenty-four hours", "several years", "the weekend",
+    "the latest period", "the same quarter a year ago", "the 1986 period", "a year earlier",
 ]  # fmt: skip
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=12).map(
     " ".join
@@ -227,6 +228,16 @@ def test_any_text_gives_exact_spans_and_valid_values(
         if timex.interval is not None:
             begin, end = timex.interval.split("/")
             assert TIMEX3_VALUE.match(begin) and TIMEX3_VALUE.match(end)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Net rose in the latest period.", "XXXX-QX"), ("Net rose in the 1986 period.", "1986-QX")],
+)
+def test_a_period_without_creation_time_stays_underspecified(
+    dates_pipeline: claimkit.Pipeline, text: str, value: str
+) -> None:
+    assert [t.value for t in timexes(dates_pipeline, text, None)] == [value]
 
 
 def test_the_value_pattern_rejects_malformed_values() -> None:

@@ -9,6 +9,8 @@ import calendar
 import datetime as dt
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from claimkit.extractors.dates import normalise as cal
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised
 from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
@@ -242,10 +244,10 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         quarter = reference_quarter(c)
         if quarter is None:
             # nothing said of a quarter: the one last ended, as reports speak of
-            last_ended = cal.unit_value(c.dct, "quarter", -1)
-            if last_ended is None:
+            if c.dct is None:
                 return f"{m.group('year')}-QX" if m.group("year") else "XXXX-QX"
-            quarter = (int(last_ended[:4]), int(last_ended[-1]))
+            last_ended = c.dct + relativedelta(months=-3)
+            quarter = (last_ended.year, cal.quarter_of(last_ended))
         year, which = quarter
         if m.group("year"):
             year = int(m.group("year"))
