@@ -5,6 +5,7 @@ values, tuples or string-keyed mappings converts both ways; plugin data types on
 have to be attrs classes built from those.
 """
 
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -22,13 +23,22 @@ BUILTIN_DATA_TYPES: Mapping[str, type] = {"demand": Demand}
 
 def to_json(value: Any) -> Any:
     """The plain JSON form (dicts, lists, strings, numbers, booleans, None) of ``value``."""
-    if attrs.has(type(value)):
-        return {f.name: to_json(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if value is None or isinstance(value, str | int | float):
+        return value  # most values are scalars: answer them first
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [to_json(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): to_json(v) for k, v in value.items()}
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of an attrs class, or None for any other class."""
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
 
 
 def from_json(cls: type[T], data: Any) -> T:

@@ -8,6 +8,7 @@ consequence demands of the party in the condition what the condition says. A pos
 
 from collections.abc import Callable, Iterator, Sequence
 
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
@@ -20,6 +21,7 @@ from claimkit.extractors.demands.tokens import (
     is_agent,
     is_negated,
     phrase,
+    positions,
     predicate,
     same_mention,
     stretch,
@@ -215,9 +217,8 @@ def conditional_threats(
     ``[[threat]]``) or, for a negative condition, when ``categorized`` says what it
     demands is a known kind of demand; "if I don't get the job, I'll move" is neither.
     """
-    for clause in doc:
-        if clause.dep_ != "advcl":
-            continue
+    for index in positions(doc, {"advcl"}, (DEP,)):
+        clause = doc[index]
         marker = _condition_marker(clause)
         if marker is None:
             continue
@@ -278,6 +279,16 @@ def _announcer(verb: Token, lexicon: Lexicon) -> Token | None:
     return reporting_after(current, lexicon)
 
 
+def _future_or_intended(doc: Doc, lexicon: Lexicon) -> list[Token]:
+    """The verbs with a future auxiliary ("will extend") or governed by a verb of intent
+    ("plans to begin"), in order: the only verbs that can announce a threat."""
+    future = [doc[i] for i in positions(doc, lexicon.words("future"), (LOWER,))]
+    intent = [doc[i] for i in positions(doc, lexicon.words("intent"), (LEMMA,))]
+    verbs = {a.head.i for a in future if a.dep_ == "aux"}
+    verbs.update(c.i for v in intent for c in v.children if c.dep_ == "xcomp")
+    return [doc[i] for i in sorted(verbs)]
+
+
 def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
     """Hostile acts a party announces it will take: "Burmese authorities announced they
     will extend the curfew", "Turkey's president says it will begin a new military
@@ -285,7 +296,7 @@ def announced_threats(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
     must be hostile (cues.toml ``hostile_acts``) and announced, so "the company will
     close two plants" and a bare forecast are not threats.
     """
-    for verb in doc:
+    for verb in _future_or_intended(doc, lexicon):
         if verb.pos_ != "VERB" or is_negated(verb):
             continue
         future = any(a.dep_ == "aux" and a.lower_ in lexicon.words("future") for a in verb.children)

@@ -33,6 +33,13 @@ class Lexicon:
     modals: Mapping[str, DemandCue]
     grammar: Mapping[str, frozenset[str]]
     threats: tuple[ThreatMode, ...]
+    #: Every word a cue can be, as a lemma or a form: the only tokens the cue rules
+    #: need to look at.
+    triggers: frozenset[str] = attrs.field(init=False)
+
+    @triggers.default
+    def _triggers(self) -> frozenset[str]:
+        return frozenset().union(self.verbs, self.object_verbs, self.nouns, self.modals)
 
     def words(self, name: str) -> frozenset[str]:
         """A grammatical word list of ``cues.toml`` ``[grammar]``."""

@@ -22,6 +22,7 @@ from claimkit.extractors.demands.tokens import (
     is_negated,
     is_passive,
     phrase,
+    positions,
     predicate,
     same_mention,
     split_actions,
@@ -828,9 +829,13 @@ def step_demands(
 def explicit_demands(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
     """Every demand the cue verbs, cue nouns, deontic modals and step lists make."""
     sentences = list(doc.sents)
+    cues = iter(positions(doc, lexicon.triggers))
+    cue = next(cues, None)
     for n, sentence in enumerate(sentences):
-        for token in sentence:
+        while cue is not None and cue < sentence.end:
+            token = doc[cue]
             yield from verb_demands(token, lexicon)
             yield from noun_demands(token, lexicon)
             yield from deontic_demands(token, lexicon)
+            cue = next(cues, None)
         yield from step_demands(sentence, sentences[max(0, n - 2) : n], lexicon)

@@ -5,6 +5,7 @@ The built-in categories and cues are data (``categories.toml``, ``cues.toml``); 
 add to them through the ``claimkit_demand_categories`` and ``claimkit_demand_cues`` hooks.
 """
 
+import functools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -106,14 +107,25 @@ def merge_categories(
     return (*replaced.values(), *merged)
 
 
-def _first_index(phrases: Iterable[str], lemmas: Sequence[str]) -> int | None:
-    found = [
-        i
-        for phrase in phrases
-        for i in range(len(lemmas))
-        if list(lemmas[i : i + len(phrase.split())]) == phrase.split()
-    ]
-    return min(found) if found else None
+def _first_index(phrases: tuple[str, ...], lemmas: Sequence[str]) -> int | None:
+    """Where the first of ``phrases`` to occur in ``lemmas`` starts."""
+    by_first = _by_first_word(phrases)
+    for i, lemma in enumerate(lemmas):
+        for words in by_first.get(lemma, ()):
+            if tuple(lemmas[i : i + len(words)]) == words:
+                return i
+    return None
+
+
+@functools.cache
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    # Categories are few and fixed per run: their phrases are split once, and indexed
+    # by first word so that an action is read once, not once per phrase.
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in (tuple(phrase.split()) for phrase in phrases):
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
 
 
 def match_category(

@@ -1,8 +1,10 @@
 """Token helpers the demand rules share: clause subjects, phrase stretches, coordination."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon
 from claimkit.sources import is_pronoun, mention_span, mention_tokens, vocabulary
@@ -13,6 +15,23 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 # "Washington plans to sponsor", "a delegation is in Beijing seeking concessions".
 _SHARED_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def positions(
+    doc: Doc, words: Collection[str], attributes: Sequence[int] = (LEMMA, LOWER)
+) -> list[int]:
+    """The indices, in order, of the tokens whose lemma or form (or other spaCy
+    ``attributes``), lower-cased, is one of ``words``.
+
+    Rules that start from a cue word look only at these: reading the attribute arrays
+    once is far cheaper than making a Token of every word of every document.
+    """
+    if not len(doc):
+        return []
+    values = doc.to_array(list(attributes)).reshape(len(doc), -1)
+    strings = doc.vocab.strings
+    wanted = [key for key in numpy.unique(values) if strings[int(key)].lower() in words]
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(values, wanted).any(axis=1))]
 
 
 def is_negated(token: Token) -> bool:
