@@ -102,9 +102,25 @@ def test_belief_with_a_named_source(pipeline: claimkit.Pipeline) -> None:
     assert summary(claim)[:3] == ("Farmers", "fear", "the drought will last another year")
 
 
-def test_a_noun_object_is_not_a_statement(pipeline: claimkit.Pipeline) -> None:
-    assert statements(pipeline, "The union stressed the importance of the talks.") == []
+def test_a_noun_object_is_not_a_statement_by_rules_alone() -> None:
+    rules = claimkit.Pipeline(disable=["numbers"], options={"statements_rules_only": True})
+    assert statements(rules, "The union stressed the importance of the talks.") == []
+    assert statements(rules, "The mayor is expected to visit the flooded villages.") == []
+
+
+def test_the_object_of_a_learned_cue_is_its_content(pipeline: claimkit.Pipeline) -> None:
+    # PolNeAR counts what a source says of a thing as an attribution, the thing and
+    # what is said of it together.
+    (claim,) = statements(pipeline, "The governor denied the allegations on Friday.")
+    assert summary(claim)[:3] == ("The governor", "denied", "the allegations")
+    (claim,) = statements(pipeline, "Ms. Ortega called the audit a political stunt.")
+    assert summary(claim)[:3] == ("Ms. Ortega", "called", "the audit a political stunt")
     assert statements(pipeline, "The mayor is expected to visit the flooded villages.") == []
+
+
+def test_a_cue_with_a_preposition_takes_its_object(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "On Monday the senator railed against the new tariffs.")
+    assert summary(claim)[:3] == ("the senator", "railed against", "the new tariffs")
 
 
 def test_coordinated_cues_share_the_subject(pipeline: claimkit.Pipeline) -> None:
@@ -244,7 +260,7 @@ def test_learned_cues_and_the_rules_only_mode() -> None:
         claimkit.build_document("t", text)
     )
     assert [(c.cue.text, c.content.text) for c in learned.claims if c.kind == "statement"] == [
-        ("blasted", "the plan")
+        ("blasted", "the plan as reckless")
     ]
     assert [c for c in rules.claims if c.kind == "statement"] == []
 

@@ -32,6 +32,9 @@ _RELATIVE = ("who", "which", "that", "whom")
 _CLAUSE = ("ccomp",)
 _INFINITIVE = ("xcomp",)
 _OBJECTS = ("dobj", "dative")
+# Prepositions whose object is what a cue is about: "insisted on", "talked about",
+# "railed against", "boasted of", "called for", "balked at".
+_CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
 _EDGE_PUNCT = ",;:.-–—"
 # A dash that signs a quotation, as features and lists of reactions do.
 _SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
@@ -52,7 +55,10 @@ def extract_statements(
         attribution = None
         lemma = token.lemma_.lower()
         if lemma in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
-            attribution = _verb_attribution(token, lexicon.verbs[lemma], text, quotes)
+            # A listed verb with a noun phrase for content ("stressed the importance of
+            # the talks") is a statement only where the learned scorer takes it for one.
+            objects = model is not None and model.is_cue(token, token.i in quoted)
+            attribution = _verb_attribution(token, lexicon.verbs[lemma], text, quotes, objects)
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
         elif token.text == ":":
@@ -64,7 +70,7 @@ def extract_statements(
             and token.pos_ in ("VERB", "AUX")
             and model.is_cue(token, token.i in quoted)
         ):
-            attribution = _verb_attribution(token, LEARNED, text, quotes)
+            attribution = _verb_attribution(token, LEARNED, text, quotes, objects=True)
         if attribution is None:
             continue
         source_head, cue, content, label = attribution
@@ -141,8 +147,10 @@ def _own_quotes(
 
 
 def _verb_attribution(
-    verb: Token, kind: str, text: str, quotes: list[tuple[int, int]]
+    verb: Token, kind: str, text: str, quotes: list[tuple[int, int]], objects: bool = False
 ) -> Attribution | None:
+    """The attribution of a cue verb; with ``objects``, its object may be the content
+    ("criticized the plan")."""
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
         return None  # "vowed to tell it like it is": the telling is what was vowed
     source = _subject(verb)
@@ -152,9 +160,56 @@ def _verb_attribution(
     content = _complement(verb, kind, source)
     if content is None and kind != "belief":
         content = _adjacent_quotation(text, source, cue, quotes)
+    if content is None and objects:
+        content = _object_content(verb)
+        if content is not None:
+            cue = cue[0], max(cue[1], _cue_particle_end(verb, content))
     if content is None:
         return None
     return source, cue, content, None
+
+
+def _cue_particle_end(verb: Token, content: tuple[int, int]) -> int:
+    """Where a cue ends that takes its content through a particle or a preposition:
+    PolNeAR's cue is "called for", "insisted on", "railed against", not the bare verb."""
+    end = _end(verb)
+    for child in verb.rights:
+        if child.dep_ in ("prt", "prep") and _end(child) <= content[0]:
+            end = max(end, _end(child))
+    return end
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What a cue verb attributes when it takes no clause: its object ("cited the
+    report", "called the charges unsubstantiated", "mocked Romney for hiding his
+    returns") or the object of its preposition ("insisted on building a wall").
+    The object runs on over the complements that say what is said of it."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    if objects and _noun_attribution(objects[0]) is not None:
+        return None  # "repeated her claim that ...": the claim is the attribution
+    if objects:
+        tokens = list(objects[0].subtree)
+        for child in verb.rights:
+            if child.i > objects[0].i and _describes_object(child):
+                tokens += list(child.subtree)
+        return _range(tokens)
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in _CONTENT_PREPS:
+            continue
+        found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if found:
+            return _range(list(found[0].subtree))
+    return None
+
+
+def _describes_object(child: Token) -> bool:
+    """A complement that says what is said of the object: "called X *a hoax*",
+    "painted X *as a caricature*", "blasted X *for dodging taxes*"."""
+    if child.dep_ in ("oprd", "xcomp", "ccomp"):
+        return True
+    return child.dep_ == "prep" and child.lower_ in ("as", "for", "to", "of")
 
 
 def _adjacent_quotation(
@@ -266,17 +321,6 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
         tokens = [t for t in verb.sent if t.i < first.i]
         return _range(tokens) if tokens else None
-    if kind == LEARNED:
-        # "criticized the plan", "railed against super PACs": the object is the content.
-        objects = [c for c in verb.rights if c.dep_ == "dobj"]
-        if objects:
-            return _range(list(objects[0].subtree))
-        preps = [
-            c for c in verb.rights if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
-        ]
-        if preps:
-            objects = [g for g in preps[0].children if g.dep_ == "pobj"]
-            return _range(list(objects[0].subtree))
     return None
 
 
