@@ -311,3 +311,22 @@ def test_cue_nouns_with_their_owner(pipeline: claimkit.Pipeline) -> None:
     )
     assert [summary(c)[:3] for c in claims] == [("her", "claim", "that the budget was balanced")]
     assert claims[0].source is not None and claims[0].source.name == "The mayor"
+
+
+def test_an_attribution_inside_what_it_reports(pipeline: claimkit.Pipeline) -> None:
+    # PolNeAR marks the two halves as one content; its hull holds source and cue.
+    (claim,) = statements(pipeline, "The bridge, the engineer said, would open in May.")
+    assert summary(claim)[:3] == (
+        "the engineer",
+        "said",
+        "The bridge, the engineer said, would open in May",
+    )
+    (claim,) = statements(pipeline, "As the minister noted, the port has been closed for weeks.")
+    assert summary(claim)[:3] == ("the minister", "noted", "the port has been closed for weeks")
+
+
+def test_participles_take_the_source_they_hang_on(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Ms. Diaz ended the debate by saying that taxes would fall.")
+    assert summary(claim)[:3] == ("Ms. Diaz", "saying", "that taxes would fall")
+    (claim,) = statements(pipeline, "The share of farmers saying the levy was unfair has doubled.")
+    assert summary(claim)[:3] == ("The share of farmers", "saying", "the levy was unfair")

@@ -73,14 +73,20 @@ def extract_statements(
             attribution = _verb_attribution(token, LEARNED, text, quotes, objects=True)
         if attribution is None:
             continue
-        source_head, cue, content, label = attribution
-        content = _trim(text, _widen_to_quotes(content, quotes))
+        source_head, cue, reported, label = attribution
+        content = _trim(text, _widen_to_quotes(reported, quotes))
         if content[1] - content[0] < 2:
             continue
         source = mention_source(source_head, label)
         mention = source.mentions[0]
-        if mention.start < content[1] and content[0] < mention.end:
-            continue  # the "source" is part of what is said: a misparse
+        if (
+            mention.start < content[1]
+            and content[0] < mention.end
+            and not reported[0] <= cue[0] < cue[1] <= reported[1]
+        ):
+            # The "source" is part of what is said: a misparse, unless the attribution
+            # stands inside what it reports ("Y1, X said, Y2").
+            continue
         found.append((source, cue, content))
     for source_head, cue, content, label in _signed_quotations(doc, text, quotes):
         if not any(c[0] == cue[0] for _, c, _ in found):
@@ -248,11 +254,16 @@ def _subject(verb: Token) -> Token | None:
         return trailing
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return _subject(head)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head  # "the share of Republicans saying ...", "critics blasting ..."
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
         return _subject(head) if head.dep_ != "relcl" else head.head
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
         passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return passive[0] if passive else None
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        # "ended the speech by saying ...", "since announcing ...": the one who acts.
+        return _subject(head.head) if head.head.dep_ != "relcl" else head.head.head
     return None
 
 
@@ -321,7 +332,28 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
         tokens = [t for t in verb.sent if t.i < first.i]
         return _range(tokens) if tokens else None
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
+        return _parenthetical(verb, source)
     return None
+
+
+def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
+    """The content around an attribution set in the clause it reports.
+
+    "As X said, Y" reports Y. "Y1, X said, Y2" reports the whole sentence: PolNeAR
+    marks Y1 and Y2 as one content, whose hull holds the source and the cue."""
+    if any(c.dep_ in _OBJECTS + _CLAUSE + _INFINITIVE for c in verb.rights):
+        return None
+    own = [t for t in verb.subtree if not t.is_punct] or [verb]
+    start, end = own[0], own[-1]
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if marks and marks[0].lower_ in ("as", "like"):
+        tokens = [t for t in verb.sent if t.i > end.i]
+    elif start.i > verb.sent.start and start.nbor(-1).text == "," and source.i < verb.i:
+        tokens = [t for t in verb.sent if not (t.is_punct and t.i == verb.sent.end - 1)]
+    else:
+        return None
+    return _range(tokens) if any(not t.is_punct for t in tokens) else None
 
 
 def _without_other_cues(head: Token) -> list[Token]:
