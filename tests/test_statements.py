@@ -330,3 +330,10 @@ def test_participles_take_the_source_they_hang_on(pipeline: claimkit.Pipeline) -
     assert summary(claim)[:3] == ("Ms. Diaz", "saying", "that taxes would fall")
     (claim,) = statements(pipeline, "The share of farmers saying the levy was unfair has doubled.")
     assert summary(claim)[:3] == ("The share of farmers", "saying", "the levy was unfair")
+
+
+def test_two_apostrophes_quote_as_a_double_quote(pipeline: claimkit.Pipeline) -> None:
+    text = "''We will rebuild the pier,'' the harbor master said. ''It will take a year.''"
+    assert quote_spans(text) == [(0, 29), (54, 78)]
+    (claim,) = statements(pipeline, text)
+    assert summary(claim) == ("the harbor master", "said", text, "direct")

@@ -2,11 +2,12 @@
 
 import re
 
-# Straight and typographic double quotes; « » and „ “ as other languages' news writes them.
+# Straight and typographic double quotes; « » and „ “ as other languages' news writes them;
+# two apostrophes, as The New York Times' archive text writes a straight double quote.
 _OPENING = "“„«"
 _CLOSING = "”»"
-_STRAIGHT = '"'
-_MARK = re.compile(r'["“”„«»]')
+_STRAIGHT = ('"', "''")
+_MARK = re.compile(r"''|[\"“”„«»]")
 _PARAGRAPH = re.compile(r"\n\s*")
 
 
@@ -36,12 +37,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         position, char = mark.start(), mark.group()
         close_at_breaks_before(position)
         if start is None:
-            if char in _OPENING or char == _STRAIGHT:
+            if char in _OPENING or char in _STRAIGHT:
                 start = position
-        elif char in _CLOSING or char == _STRAIGHT:
+        elif char in _CLOSING or char in _STRAIGHT:
             if _continues_paragraph(text, start, position):
                 continue
-            spans.append((start, position + 1))
+            spans.append((start, position + len(char)))
             start = None
     close_at_breaks_before(len(text))
     if start is not None:
@@ -50,7 +51,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
-    return offset < len(text) and text[offset] in _OPENING + _STRAIGHT
+    return text.startswith((*_OPENING, *_STRAIGHT), offset)
 
 
 def _paragraph_end(text: str, next_paragraph: int) -> int:
