@@ -25,7 +25,8 @@ def to_json(value: Any) -> Any:
     """The plain JSON form (dicts, lists, strings, numbers, booleans, None) of ``value``."""
     if value is None or isinstance(value, str | int | float):
         return value  # most values are scalars: answer them first
-    names = _field_names(type(value))
+    kind: type = type(value)
+    names = _field_names(kind)
     if names is not None:
         return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):

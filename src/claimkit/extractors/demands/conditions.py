@@ -8,7 +8,7 @@ consequence demands of the party in the condition what the condition says. A pos
 
 from collections.abc import Callable, Iterator, Sequence
 
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon, threat_mode
@@ -34,6 +34,7 @@ from claimkit.sources import is_pronoun, vocabulary
 # resolution slamming Beijing unless ..." puts "unless" under "slamming".
 _CLIMB = frozenset({"acl", "dobj", "pobj", "prep", "xcomp", "relcl", "advcl", "conj", "pcomp"})
 _NEGATORS = frozenset({"no", "never", "nothing", "none"})
+_ADVCL = frozenset({"advcl"})
 
 
 def _condition_marker(clause: Token) -> tuple[Token, bool] | None:
@@ -217,7 +218,7 @@ def conditional_threats(
     ``[[threat]]``) or, for a negative condition, when ``categorized`` says what it
     demands is a known kind of demand; "if I don't get the job, I'll move" is neither.
     """
-    for index in positions(doc, {"advcl"}, (DEP,)):
+    for index in positions(doc, _ADVCL, (DEP,)):
         clause = doc[index]
         marker = _condition_marker(clause)
         if marker is None:
@@ -283,7 +284,7 @@ def _future_or_intended(doc: Doc, lexicon: Lexicon) -> list[Token]:
     """The verbs with a future auxiliary ("will extend") or governed by a verb of intent
     ("plans to begin"), in order: the only verbs that can announce a threat."""
     future = [doc[i] for i in positions(doc, lexicon.words("future"), (LOWER,))]
-    intent = [doc[i] for i in positions(doc, lexicon.words("intent"), (LEMMA,))]
+    intent = [doc[i] for i in positions(doc, lexicon.words("intent"))]
     verbs = {a.head.i for a in future if a.dep_ == "aux"}
     verbs.update(c.i for v in intent for c in v.children if c.dep_ == "xcomp")
     return [doc[i] for i in sorted(verbs)]

@@ -5,6 +5,7 @@ Each rule reads the dependency parse and returns :class:`Finding` records; the p
 module turns them into claims.
 """
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -830,6 +831,7 @@ def explicit_demands(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
     """Every demand the cue verbs, cue nouns, deontic modals and step lists make."""
     sentences = list(doc.sents)
     cues = iter(positions(doc, lexicon.triggers))
+    steps = positions(doc, lexicon.words("steps"))
     cue = next(cues, None)
     for n, sentence in enumerate(sentences):
         while cue is not None and cue < sentence.end:
@@ -838,4 +840,6 @@ def explicit_demands(doc: Doc, lexicon: Lexicon) -> Iterator[Finding]:
             yield from noun_demands(token, lexicon)
             yield from deontic_demands(token, lexicon)
             cue = next(cues, None)
-        yield from step_demands(sentence, sentences[max(0, n - 2) : n], lexicon)
+        # Only a sentence with a word like "steps" in it can spell out a list of steps.
+        if bisect.bisect_left(steps, sentence.start) < bisect.bisect_left(steps, sentence.end):
+            yield from step_demands(sentence, sentences[max(0, n - 2) : n], lexicon)

@@ -1,9 +1,11 @@
 """Token helpers the demand rules share: clause subjects, phrase stretches, coordination."""
 
-from collections.abc import Collection, Iterable, Sequence
+import functools
+from collections.abc import Iterable, Sequence
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon
@@ -18,20 +20,26 @@ _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def positions(
-    doc: Doc, words: Collection[str], attributes: Sequence[int] = (LEMMA, LOWER)
+    doc: Doc, words: frozenset[str], attributes: Sequence[int] = (LEMMA, LOWER)
 ) -> list[int]:
     """The indices, in order, of the tokens whose lemma or form (or other spaCy
-    ``attributes``), lower-cased, is one of ``words``.
+    ``attributes``) is one of the lower-case ``words``.
 
-    Rules that start from a cue word look only at these: reading the attribute arrays
-    once is far cheaper than making a Token of every word of every document.
+    Rules that start from a cue word look only at these: comparing the attribute arrays
+    with the words' hashes is far cheaper than making a Token of every word of every
+    document. (A lemma keeps its capitals only on proper nouns, whose lemma is their
+    form: the lower-case form finds those.)
     """
     if not len(doc):
         return []
     values = doc.to_array(list(attributes)).reshape(len(doc), -1)
-    strings = doc.vocab.strings
-    wanted = [key for key in numpy.unique(values) if strings[int(key)].lower() in words]
-    return [int(i) for i in numpy.flatnonzero(numpy.isin(values, wanted).any(axis=1))]
+    found = numpy.isin(values, _hashes(words)).any(axis=1)
+    return [int(i) for i in numpy.flatnonzero(found)]
+
+
+@functools.cache
+def _hashes(words: frozenset[str]) -> list[int]:
+    return [get_string_id(word) for word in words]
 
 
 def is_negated(token: Token) -> bool:
