@@ -29,12 +29,14 @@ def claimkit_process_claims(doc: Doc) -> Generator[None, list[Claim], list[Claim
 def link_times(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``times`` and ``said_on`` filled in."""
     dates = [c for c in claims if c.kind == "date" and c.times]
+    # Each date's head word, found once for all the claims it might date.
+    heads = [(d.times[0], _root(doc, d.times[0].span)) for d in dates]
     speech: dict[tuple[int, int], Timex] = {}
     linked: dict[int, tuple[tuple[Timex, ...], str | None]] = {}
     for index, claim in enumerate(claims):
         if claim.kind == "date":
             continue
-        spoken = _speech_date(doc, claim, dates) if claim.cue is not None else None
+        spoken = _speech_date(doc, claim, heads) if claim.cue is not None else None
         inside = [t for d in dates for t in d.times if t.span in claim.evidence]
         if spoken is not None:
             timex = attrs.evolve(spoken, function=spoken.function or "SPEECH_TIME")
@@ -73,14 +75,14 @@ def link_times(doc: Doc, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _speech_date(doc: Doc, claim: Claim, dates: list[Claim]) -> Timex | None:
-    """The date that modifies the claim's cue verb, outside what is said."""
+def _speech_date(doc: Doc, claim: Claim, heads: list[tuple[Timex, Token | None]]) -> Timex | None:
+    """The date (of ``heads``: each with its head word) that modifies the claim's cue
+    verb, outside what is said."""
     assert claim.cue is not None
     cue = _root(doc, claim.cue)
     if cue is None:
         return None
-    for date in dates:
-        timex = date.times[0]
+    for timex, head in heads:
         # A date inside what is said is not when it was said, unless the content's hull
         # holds the attribution itself ('"Q1," he said on Monday. "Q2."').
         if (
@@ -89,7 +91,7 @@ def _speech_date(doc: Doc, claim: Claim, dates: list[Claim]) -> Timex | None:
             and claim.cue not in claim.content
         ):
             continue
-        if _modifies(_root(doc, timex.span), cue):
+        if _modifies(head, cue):
             return timex
     return None
 
