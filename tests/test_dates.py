@@ -4,12 +4,16 @@ tense of the governing verb, ranges, plugin rules, and properties on any text.""
 import re
 import types
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimkit
-from claimkit.extractors.dates import DateRule, Normalised
+from claimkit.extractors.dates import DateRule, Normalised, make_recogniser
+from claimkit.extractors.dates.recognise import Recogniser
+from claimkit.extractors.dates.triggers import build_triggers, trie
+from claimkit.extractors.dates.vocabulary import load_vocabulary
 from claimkit.readers import build_document
 from claimkit.types import Timex
 
@@ -245,3 +249,97 @@ def test_the_value_pattern_rejects_malformed_values() -> None:
         assert not TIMEX3_VALUE.match(bad), bad
     for good in ("1997-01-28T14:09-05:00", "XXXX-WXX-2", "199", "P6Y", "PT24H", "1996-SU"):
         assert TIMEX3_VALUE.match(good), good
+
+
+# Scanning near hints. Pieces of temporal expressions, and the words between them that
+# make the longest matches ("the a couple of and a half more years"), joined by
+# anything from nothing to a run of table spaces: what a rule finds near its hints it
+# must find over the whole text.
+_RECOGNISER = make_recogniser()
+_VOCABULARY = load_vocabulary()
+_PIECES = sorted(
+    {hint for rule in _RECOGNISER.rules for hint in rule.hints}
+    | {*_VOCABULARY.months, *_VOCABULARY.numbers, *_VOCABULARY.vague_numbers}
+    | {*_VOCABULARY.shifts, *_VOCABULARY.mods, *_VOCABULARY.approximations}
+    | {*_VOCABULARY.references, *_VOCABULARY.holidays, *_VOCABULARY.weekday_holidays}
+    | {*_VOCABULARY.units, *_VOCABULARY.zones, *FRAGMENTS}
+    | {"the", "of", "and", "a half", "1/2", "more", "fiscal", "at", "on", "per cent", "%"}
+    | {"old", "-old", "ago", "year's", "s", "'s", "1998", "'97", "10:30", "5", "21st", "ſ"}
+)
+_GLUE = st.sampled_from(["", " ", "  ", "\n", "-", ", ", ".", "\n      ", " the "])
+_TEXTS = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)),
+        st.sampled_from([str.lower, str.upper, str.title, str]),
+        _GLUE,
+    ),
+    max_size=30,
+).map(lambda parts: "".join(case(piece) + glue for piece, case, glue in parts))
+
+
+def _whole_text_scan(recogniser: Recogniser) -> Recogniser:
+    rules = [attrs.evolve(rule, hints=()) for rule in recogniser.rules]
+    return attrs.evolve(recogniser, rules=rules, triggers=build_triggers(rules))
+
+
+def _spans(recogniser: Recogniser, text: str) -> list[tuple[str, int, int]]:
+    return sorted((c.rule.name, c.start, c.end) for c in recogniser.candidates(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS)
+def test_rules_run_near_their_hints_find_what_a_whole_text_scan_finds(text: str) -> None:
+    assert _spans(_RECOGNISER, text) == _spans(_whole_text_scan(_RECOGNISER), text)
+
+
+# The longest forms of each rule, as far from their hints as its patterns let them go,
+# with runs of spaces and line breaks between the words.
+_LONGEST = [
+    "Wednesday, March 10, 1998, at 10:30 a.m. EST", "Friday, 10 of March, 1998, at 9 pm",
+    "10:30 a.m. EST, on March 10 1998", "9 pm, on Friday", "mid- morning, on March 10",
+    "March, of nineteen ninety six", "the summer of nineteen ninety six",
+    "the 1998 fiscal most recent quarter of 1998", "the first half of 1998",
+    "the end of the year", "the comparable year-ago fourth quarter",
+    "the most recent period a year earlier", "earlier in the year", "March of last year",
+    "last year's first quarter", "later that same day", "the week of March 10, 1998",
+    "the year two thousand and nineteen", "the year nineteen ninety six", "the early nineties",
+    "the twenty-first century", "the full fiscal year before", "each Monday",
+    "a couple of years ago", "this past week", "the past a couple of more years",
+    "the a couple of and a half more years", "two years and a half old", "the late 1990s",
+    "for the years", "fiscal 1998 per cent", "'97 percent", "10:30 a.m. EST",
+    "this past Martin Luther King Day", "as soon as possible", "in the near future",
+    "the New Year's Day", "every year",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("expression", _LONGEST)
+@pytest.mark.parametrize("space", [" ", "\n    "])
+def test_the_longest_expressions_stay_inside_the_windows(expression: str, space: str) -> None:
+    text = f"Talks began {expression.replace(' ', space)}, officials said."
+    assert _spans(_RECOGNISER, text) == _spans(_whole_text_scan(_RECOGNISER), text)
+
+
+def test_a_plugin_rule_with_hints_is_run_near_them_and_one_without_everywhere() -> None:
+    hinted = DateRule(
+        name="fy", pattern=r"FY ?\d{4}", type="DATE", value="XXXX", hints=("fy",), reach=(0, 1)
+    )
+    anywhere = DateRule(name="tet", pattern=r"\bTet\b", type="DATE", value="XXXX")
+    rules = [hinted, anywhere]
+    triggers = build_triggers(rules)
+    text = "Spending rose in FY 1996 and fy1997 before Tet."
+    windows = triggers.windows(text)
+    assert [text[a:b] for a, b in windows[0]] == ["FY 1996", "fy1997 before"]
+    assert windows[1] == [(0, len(text))]
+    recogniser = attrs.evolve(_RECOGNISER, rules=rules, builtin_from=2, triggers=triggers)
+    assert [c.match.group(0) for c in recogniser.candidates(text)] == ["FY 1996", "fy1997", "Tet"]
+
+
+def test_hints_are_sought_where_a_word_begins_and_the_longest_stands_for_the_shorter() -> None:
+    rule = DateRule(name="r", pattern="x", type="DATE", value="XXXX", hints=("jan", "day"))
+    other = DateRule(name="o", pattern="x", type="DATE", value="XXXX", hints=("january",))
+    triggers = build_triggers([rule, other])
+    assert triggers.rules_of["january"] == (0, 1) and triggers.rules_of["jan"] == (0,)
+    # "day" after a letter ("today") is not a hint; after a digit or a hyphen it is
+    assert triggers.windows("see you today") == [[], []]
+    assert triggers.windows("a 3-day trip") == [[(0, 12)], []]
+    assert re.fullmatch(trie(["jan", "january", "june"]), "january")

@@ -8,6 +8,7 @@ specific rules come first.
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
 
@@ -80,16 +81,47 @@ def _pattern(body: str) -> "re.Pattern[str]":
     return re.compile(f"{_START}(?:{body})", re.IGNORECASE)
 
 
+# Hints (see DateRule) of a year written in digits: "1996" holds "19", "'96" holds "'9".
+_CENTURY_HINTS = ("15", "16", "17", "18", "19", "20")
+_SHORT_YEAR_HINTS = tuple(f"'{digit}" for digit in "0123456789")
+
+
+# What a vague length holds ("for years", "recent months", "decades-long").
+_PLURAL_UNIT_HINTS = (
+    "years", "months", "weeks", "decades", "days", "centuries", "quarters", "hours",
+)  # fmt: skip
+
+
+def phrase_words(entries: Iterable[str]) -> int:
+    """How many words the longest of these vocabulary entries has."""
+    return max(len(entry.split()) for entry in entries)
+
+
+def hints(entries: Iterable[str]) -> tuple[str, ...]:
+    """Hints for a rule whose matches hold one of these vocabulary entries: each
+    lower-cased, a phrase by its longest word (its spaces match any white space)."""
+    return tuple(dict.fromkeys(max(entry.lower().split(), key=len) for entry in entries))
+
+
 def builtin_rules(v: Vocabulary) -> list[DateRule]:
     """The built-in rules, most specific first."""
     month = alternation(v.months, capitalised=True) + r"\.?"
-    full_month = alternation(
-        (m for m in v.months if len(m) > 4 or m in ("May", "June", "July")), capitalised=True
-    )
+    full_months = [m for m in v.months if len(m) > 4 or m in ("May", "June", "July")]
+    full_month = alternation(full_months, capitalised=True)
     weekday = (
         f"(?:{alternation(v.weekdays, capitalised=True)}"
         f"|{alternation(v.weekday_abbreviations, capitalised=True)}\\.)"
     )
+    # what the rules' matches hold: an abbreviated weekday takes a full stop
+    month_hints, full_month_hints = hints(v.months), hints(full_months)
+    weekday_hints = (*hints(v.weekdays), *(f"{a.lower()}." for a in v.weekday_abbreviations))
+    unit_hints, season_hints, day_part_hints = hints(v.units), hints(v.seasons), hints(v.day_parts)
+    clock_hints = ("am", "pm", "a.m", "p.m", ":", "noon", "midday", "midnight")
+    # how many words a count ("a couple of", "twenty four") or a phrase of a table
+    # has, for the reach of the rules that hold them
+    count_words = max(2, phrase_words([*v.numbers, *v.vague_numbers]))
+    holiday_words, named_words = phrase_words(v.holidays) - 1, phrase_words(v.weekday_holidays) - 1
+    reference_words, set_words = phrase_words(v.references) - 1, phrase_words(v.sets) - 1
     zone = alternation(v.zones, capitalised=True)
     clock = rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d(?:\s*{zone})?"
     tens_ones = (
@@ -526,6 +558,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=full_date,
+            hints=month_hints,
+            reach=(3, 6),
         ),
         DateRule(
             name="clock-then-day",
@@ -536,6 +570,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="TIME",
             value=clock_then_day,
+            hints=(*clock_hints, *day_part_hints, "mid"),
+            reach=(1, 5),
         ),
         DateRule(
             name="numeric-date",
@@ -545,19 +581,24 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=numeric_date,
+            hints=(*_CENTURY_HINTS, "/"),
+            reach=(0, 0),
         ),
         DateRule(
             name="month-year",
             pattern=_pattern(rf"(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{any_year})"),
             type="DATE",
             value=month_year,
+            hints=(*_CENTURY_HINTS, "nineteen", "eighteen"),
+            reach=(2, 2),
         ),
         DateRule(
             name="season-of-year",
             pattern=_pattern(rf"(?:the\s+)?(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})"),
             type="DATE",
             value=season_of_year,
-            hints=tuple(v.seasons),
+            hints=season_hints,
+            reach=(1, 4),
         ),
         DateRule(
             name="half-year",
@@ -567,6 +608,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=half,
             hints=("half",),
+            reach=(2, 2),
         ),
         DateRule(
             name="quarter",
@@ -579,6 +621,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=quarter,
             hints=("quarter",),
+            reach=(5, 2),
         ),
         DateRule(
             name="edge-of-period",
@@ -590,6 +633,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=edge_of_period,
             hints=("end", "beginning", "start", "middle"),
+            reach=(1, 3),
         ),
         DateRule(
             name="year-ago",
@@ -600,6 +644,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=year_ago,
             hints=("year-ago", "year-earlier"),
+            reach=(2, 2),
         ),
         DateRule(
             name="period",
@@ -611,6 +656,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=period,
             hints=("period", "quarter"),
+            reach=(3, 3),
         ),
         DateRule(
             name="lead-in",
@@ -620,7 +666,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=lead_in,
-            hints=("earlier", "later"),
+            hints=hints(v.leads),
+            reach=(0, 3),
         ),
         DateRule(
             name="part-of-shifted-year",
@@ -632,6 +679,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=part_of_shifted_year,
             hints=("year",),
+            reach=(3, 2),
         ),
         DateRule(
             name="anaphoric",
@@ -644,6 +692,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=anaphoric,
+            hints=("day", "week", "month", "year", *day_part_hints),
+            reach=(3, 0),
         ),
         DateRule(
             name="week-of",
@@ -653,6 +703,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=week_of,
             hints=("week",),
+            reach=(1, 4),
         ),
         DateRule(
             name="spelled-year",
@@ -664,6 +715,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=spelled_year,
             hints=("nineteen", "eighteen", "thousand"),
+            reach=(3, 2),
         ),
         DateRule(
             name="spelled-decade",
@@ -672,7 +724,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=spelled_decade,
-            hints=("ties",),
+            hints=(*hints(v.decade_words), "early", "mid", "late"),
+            reach=(2, 1),
         ),
         DateRule(
             name="century",
@@ -683,6 +736,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=century,
             hints=("century",),
+            reach=(2, 0),
         ),
         DateRule(
             name="the-year",
@@ -693,6 +747,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=the_year,
             hints=("year",),
+            reach=(3, 1),
         ),
         DateRule(
             name="every",
@@ -702,7 +757,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="SET",
             value=every,
-            hints=("each", "every", "days", "nights", "mornings", "evenings", "afternoons"),
+            hints=("each", "every", *weekday_hints),
+            reach=(1, 1),
         ),
         DateRule(
             name="ago",
@@ -710,6 +766,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=ago,
             hints=("ago", "earlier", "before"),
+            reach=(count_words + 1, 0),
         ),
         DateRule(
             name="shifted",
@@ -719,6 +776,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=shifted,
+            hints=(*hints(_CALENDAR_UNITS), *season_hints, *full_month_hints, *weekday_hints),
+            reach=(phrase_words(v.shifts), 0),
         ),
         DateRule(
             name="span-to-now",
@@ -728,6 +787,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DURATION",
             value=duration_span,
+            hints=unit_hints,
+            reach=(count_words + 3, 0),
         ),
         DateRule(
             name="deictic",
@@ -737,13 +798,16 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=deictic,
+            hints=("today", "tonight", "yesterday", "tomorrow", *day_part_hints),
+            reach=(1, 1),
         ),
         DateRule(
             name="weekday",
             pattern=_pattern(rf"(?P<weekday>{weekday})(?:\s+(?P<part>{day_part}))?"),
             type="DATE",
             value=named_weekday,
-            hints=("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+            hints=weekday_hints,
+            reach=(0, 1),
         ),
         DateRule(
             name="the-weekend",
@@ -751,6 +815,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=the_weekend,
             hints=("weekend",),
+            reach=(1, 0),
         ),
         DateRule(
             name="decade",
@@ -761,6 +826,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             type="DATE",
             value=decade,
             hints=("0s", "0's"),
+            reach=(2, 0),
         ),
         DateRule(
             name="length",
@@ -770,6 +836,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DURATION",
             value=length,
+            hints=unit_hints,
+            reach=(count_words + 5, 4),
         ),
         DateRule(
             name="vague-length",
@@ -781,6 +849,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DURATION",
             value=vague_length,
+            hints=_PLURAL_UNIT_HINTS,
+            reach=(1, 0),
         ),
         DateRule(
             name="season",
@@ -790,13 +860,16 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=bare_season,
-            hints=tuple(v.seasons),
+            hints=season_hints,
+            reach=(1, 1),
         ),
         DateRule(
             name="month",
             pattern=_pattern(rf"(?P<month>{full_month})"),
             type="DATE",
             value=bare_month,
+            hints=full_month_hints,
+            reach=(0, 0),
         ),
         DateRule(
             name="year",
@@ -806,6 +879,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=year,
+            hints=(*_CENTURY_HINTS, *_SHORT_YEAR_HINTS),
+            reach=(1, 2),
         ),
         DateRule(
             name="clock",
@@ -814,13 +889,16 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="TIME",
             value=clock_time,
+            hints=clock_hints,
+            reach=(1, 2),
         ),
         DateRule(
             name="holiday",
             pattern=_pattern(alternation(v.holidays)),
             type="DATE",
             value=holiday,
-            hints=tuple(k.split()[0].lower() for k in v.holidays),
+            hints=hints(v.holidays),
+            reach=(holiday_words, holiday_words),
         ),
         DateRule(
             name="weekday-holiday",
@@ -829,15 +907,25 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             ),
             type="DATE",
             value=weekday_holiday,
-            hints=tuple(k.split()[0].lower() for k in v.weekday_holidays),
+            hints=hints(v.weekday_holidays),
+            reach=(phrase_words(v.shifts) + named_words, named_words + 1),
         ),
         DateRule(
             name="reference",
             pattern=_pattern(alternation(v.references)),
             type="DATE",
             value=reference,
+            hints=hints(v.references),
+            reach=(reference_words, reference_words),
         ),
-        DateRule(name="set", pattern=_pattern(alternation(v.sets)), type="SET", value=frequency),
+        DateRule(
+            name="set",
+            pattern=_pattern(alternation(v.sets)),
+            type="SET",
+            value=frequency,
+            hints=hints(v.sets),
+            reach=(set_words, set_words),
+        ),
     ]
 
 

@@ -1,5 +1,6 @@
-"""Find temporal expressions in a text: scan with every rule, keep the best matches,
-normalise them against the creation time and the parse, and link range ends."""
+"""Find temporal expressions in a text: scan with every rule (near its hints), keep the
+best matches, normalise them against the creation time and the parse, and link range
+ends."""
 
 import re
 from collections.abc import Iterator, Sequence
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from claimkit.extractors.dates.anchor import governing_tense, root_token
 from claimkit.extractors.dates.normalise import parse_dct
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised
+from claimkit.extractors.dates.triggers import Triggers, build_triggers
 from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
 from claimkit.types import Span, Timex
 
@@ -58,6 +60,7 @@ class Recogniser:
     mod_words: "re.Pattern[str]"
     approximations: "re.Pattern[str]"
     vocabulary: Vocabulary
+    triggers: Triggers
 
     def timexes(self, doc: Doc | None, text: str, dct: str | None) -> list[Timex]:
         """The temporal expressions of ``text`` (``doc`` is its parse, if any), in order.
@@ -68,7 +71,7 @@ class Recogniser:
         """
         anchor = parse_dct(dct)
         candidates = sorted(
-            self._candidates(text),
+            self.candidates(text),
             key=lambda c: (c.tier, -(c.end - c.start), c.order, c.start),
         )
         chosen: list[tuple[Candidate, Context]] = []
@@ -95,42 +98,46 @@ class Recogniser:
                 taken.append(_timex(text, candidate, found))
         return link_ranges(text, taken)
 
-    def _candidates(self, text: str) -> Iterator[Candidate]:
-        lowered = text.lower()
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        """Every rule's matches in ``text``, each rule run only in the windows around
+        its hints (:mod:`~claimkit.extractors.dates.triggers`)."""
+        windows = self.triggers.windows(text)
         for order, rule in enumerate(self.rules):
-            if rule.hints and not any(hint in lowered for hint in rule.hints):
-                continue
-            tier = 0 if order < self.builtin_from else 1
-            for match in _matches(rule.pattern, text):
-                start, end, mod = match.start(), match.end(), None
-                if text.startswith("-to-", end):
-                    continue  # "the quarter-to-quarter comparison", "day-to-day": no time
-                determiner = _PRENOMINAL.match(text, start, end)
-                if determiner is not None and _NOUN_AFTER.match(text, end):
-                    start = determiner.end()
-                # mod words are short: look only just before the match
-                reach = max(0, start - _MOD_REACH)
-                if rule.type == "DATE":
-                    before = self.mod_words.search(text, reach, start)
-                    if before is not None:
-                        words = before.group("mod") or before.group("phrase")
-                        mod = self.vocabulary.mods[normal_space(words.lower())]
-                        start = before.start()
-                if mod is None and (rule.type == "DURATION" or _COUNTED.search(text, start, end)):
-                    # "nearly two years", "at least the past 18 months", "almost four
-                    # years ago" (but "over the past year" is a stretch, not a quantity)
-                    approx = self.approximations.search(text, reach, start)
-                    if approx is not None and not (
-                        approx.group("word").lower() == "over"
-                        and text[start : start + 4].lower() == "the "
-                    ):
-                        mod = self.vocabulary.approximations[
-                            normal_space(approx.group("word").lower())
-                        ]
-                        start = approx.start()
-                yield Candidate(
-                    rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order
-                )
+            for start, end in windows[order]:
+                for match in _matches(rule.pattern, text, start, end):
+                    if text.startswith("-to-", match.end()):
+                        continue  # "the quarter-to-quarter comparison", "day-to-day": no time
+                    yield self._candidate(rule, match, order)
+
+    def _candidate(self, rule: DateRule, match: "re.Match[str]", order: int) -> Candidate:
+        """A match with the determiner it leaves to the noun after it, and the mod words
+        or the approximation before it."""
+        text = match.string
+        start, end, mod = match.start(), match.end(), None
+        determiner = _PRENOMINAL.match(text, start, end)
+        if determiner is not None and _NOUN_AFTER.match(text, end):
+            start = determiner.end()
+        # mod words are short: look only just before the match
+        reach = max(0, start - _MOD_REACH)
+        if rule.type == "DATE":
+            before = self.mod_words.search(text, reach, start)
+            if before is not None:
+                words = before.group("mod") or before.group("phrase")
+                mod = self.vocabulary.mods[normal_space(words.lower())]
+                start = before.start()
+        if mod is None and (rule.type == "DURATION" or _COUNTED.search(text, start, end)):
+            # "nearly two years", "at least the past 18 months", "almost four years
+            # ago" (but "over the past year" is a stretch, not a quantity)
+            approx = self.approximations.search(text, reach, start)
+            if approx is not None and not (
+                approx.group("word").lower() == "over" and text[start : start + 4].lower() == "the "
+            ):
+                mod = self.vocabulary.approximations[normal_space(approx.group("word").lower())]
+                start = approx.start()
+        tier = 0 if order < self.builtin_from else 1
+        return Candidate(
+            rule=rule, match=match, start=start, end=end, mod=mod, tier=tier, order=order
+        )
 
     def _quoted_title(self, text: str, candidate: Candidate) -> bool:
         """Whether the candidate is a quoted name with a capitalised unit word: the
@@ -174,19 +181,24 @@ def build_recogniser(
     approximations = re.compile(
         rf"(?<![A-Za-z])(?P<word>{alternation(vocabulary.approximations)})\s+$", re.IGNORECASE
     )
+    rules = [*plugin_rules, *builtin]
     return Recogniser(
-        rules=[*plugin_rules, *builtin],
+        rules=rules,
         builtin_from=len(plugin_rules),
         mod_words=mod_words,
         approximations=approximations,
         vocabulary=vocabulary,
+        triggers=build_triggers(rules),
     )
 
 
-def _matches(pattern: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
-    """Matches of ``pattern`` that neither start nor end inside a word or a number."""
-    position = 0
-    while (match := pattern.search(text, position)) is not None:
+def _matches(
+    pattern: "re.Pattern[str]", text: str, start: int, end: int
+) -> Iterator["re.Match[str]"]:
+    """Matches of ``pattern`` in the window ``start``-``end`` of ``text`` that neither
+    start nor end inside a word or a number."""
+    position = start
+    while (match := pattern.search(text, position, end)) is not None:
         if match.end() == match.start():
             position = match.end() + 1
             continue
