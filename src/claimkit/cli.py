@@ -41,6 +41,7 @@ from claimkit.runner import (
     ResumeError,
     RunConfig,
     iter_inputs,
+    keep_for_the_run,
     parallel_results,
     read_inputs,
 )
@@ -238,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         pipeline = Pipeline(pm, model=options.model, options=options, lazy=jobs > 1)
         if jobs > 1:
             resolve_model(options.model)
+        elif argv is None:  # the process's own command line: the run is the process
+            keep_for_the_run()
         writers = get_writers(pm, options)
     except SETUP_ERRORS as error:
         print(f"claimkit: {error}", file=sys.stderr)

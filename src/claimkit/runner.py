@@ -19,6 +19,7 @@ import argparse
 import collections
 import concurrent.futures
 import contextlib
+import gc
 import json
 import multiprocessing
 import os
@@ -44,6 +45,7 @@ __all__ = [
     "batched",
     "components_needed",
     "iter_inputs",
+    "keep_for_the_run",
     "parallel_results",
     "process_partition",
     "read_inputs",
@@ -267,6 +269,16 @@ def _init_worker(config: RunConfig) -> None:
     # An error is reported by the first task, where the parent sees it.
     with contextlib.suppress(Exception):
         worker_pipeline(config)
+    keep_for_the_run()
+
+
+def keep_for_the_run() -> None:
+    """Move every object made so far (the spaCy model, the plugins and their lexicons)
+    out of the garbage collector's reach: they live as long as the process, and each
+    full collection of a long run would otherwise scan them again. Only processes that
+    claimkit owns call this (the command line and its workers), never the library."""
+    gc.collect()
+    gc.freeze()
 
 
 def _process_batch(batch: list[Document]) -> list[Result]:
