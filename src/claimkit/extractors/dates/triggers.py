@@ -10,9 +10,8 @@ exactly what a scan of the whole text does (``tests/test_dates.py`` checks it on
 random texts).
 """
 
-import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -23,9 +22,6 @@ Window = tuple[int, int]
 # A tree of characters: the words it holds end where a node has the key "".
 _Node = dict[str, "_Node"]
 
-# Words, as a rule's reach counts them: a run of spaces in a table widens a window
-# without taking from its reach.
-_WORD = re.compile(r"\S+")
 # Non-ASCII characters that re.IGNORECASE matches with an ASCII letter though
 # str.lower() does not lower them to it ("ſ" is "s", "K" the Kelvin sign is "k"),
 # and the one whose lower case is two characters ("İ"): a text holding any of them
@@ -40,8 +36,10 @@ class Triggers:
     A hint that begins with a letter is sought where a word begins (the pattern
     consumes the character before it, which lets the regex engine skip the letters
     inside words quickly); any other hint ("0s", "/", "19") anywhere. Both are
-    sought in the lower-cased text, inside a look-ahead so that overlapping hints are
-    all found.
+    sought in the lower-cased text, and overlapping hints are all found. A window
+    reaches from a hint as many words as its rule's ``reach`` says; words are runs of
+    non-space characters, so a run of spaces in a table widens a window without
+    taking from its reach.
     """
 
     words: "re.Pattern[str] | None"
@@ -51,6 +49,8 @@ class Triggers:
     rules_of: Mapping[str, tuple[int, ...]]
     #: Each rule's reach (words before and after its hint's).
     reach: tuple[tuple[int, int], ...]
+    #: The rest of a word, then each of as many words as the longest reach in a group.
+    word_edges: "re.Pattern[str]"
     #: Rules without hints (or with an empty one): scanned over the whole text.
     unhinted: tuple[int, ...]
     count: int
@@ -62,33 +62,55 @@ class Triggers:
         if len(lowered) != len(text) or (not text.isascii() and _ODD_CASE.search(text)):
             return [[(0, len(text))] for _ in range(self.count)]
         found: list[list[Window]] = [[] for _ in range(self.count)]
-        hints = sorted(self._hints(lowered))
-        if hints:
-            words = _WORD.finditer(text)
-            starts, ends = zip(*(word.span() for word in words), strict=True)
-            for start, end, hint in hints:
-                # the words holding the hint's first and last characters
-                first = bisect.bisect_right(starts, start) - 1
-                last = bisect.bisect_left(ends, end)
-                for rule in self.rules_of[hint]:
-                    before, after = self.reach[rule]
-                    begin = starts[first - before] if first >= before else 0
-                    finish = ends[last + after] if last + after < len(ends) else len(text)
-                    _add(found[rule], begin, finish)
+        hints = self._hints(lowered)
+        backwards = text[::-1] if hints else text
+        for start, end, hint in hints:
+            # the words before the hint are those after it in the reversed text
+            before = self._words_from(backwards, len(text) - start)
+            after = self._words_from(text, end)
+            for rule in self.rules_of[hint]:
+                back, ahead = self.reach[rule]
+                begin = len(text) - _word_end(before, back, len(text))
+                _add(found[rule], begin, _word_end(after, ahead, len(text)))
         for rule in self.unhinted:
             found[rule] = [(0, len(text))]
         return found
 
-    def _hints(self, lowered: str) -> Iterator[tuple[int, int, str]]:
-        """Where each hint occurs in ``lowered``: start, end and the hint."""
+    def _hints(self, lowered: str) -> list[tuple[int, int, str]]:
+        """Where each hint occurs in ``lowered``: start, end and the hint, in order."""
+        found: list[tuple[int, int, str]] = []
         if self.words is not None:
             # the pattern consumes the character before the hint: a space put in front
             # lets a hint at the very start be found, and shifts offsets by one
-            for found in self.words.finditer(" " + lowered):
-                yield found.start(1) - 1, found.end(1) - 1, found.group(1)
+            found = [
+                (m.start(1) - 1, m.end(1) - 1, m.group(1))
+                for m in self.words.finditer(" " + lowered)
+            ]
         if self.others is not None:
-            for found in self.others.finditer(lowered):
-                yield found.start(1), found.end(1), found.group(1)
+            others = []
+            position = 0
+            # hints may overlap ("20" and "0s" in "20s"): each search starts one
+            # character after the last hint found (a look-ahead would do it too, but it
+            # keeps the engine from skipping quickly to the characters a hint begins with)
+            while (hint := self.others.search(lowered, position)) is not None:
+                others.append((hint.start(), hint.end(), hint.group()))
+                position = hint.start() + 1
+            found = sorted(found + others) if found and others else found or others
+        return found
+
+    def _words_from(self, text: str, at: int) -> "re.Match[str]":
+        """The rest of the word at ``at`` (group 1) and the words after it (groups 2,
+        3 ...), as far as the longest reach."""
+        found = self.word_edges.match(text, at)
+        assert found is not None  # every group may be empty
+        return found
+
+
+def _word_end(words: "re.Match[str]", count: int, text_end: int) -> int:
+    """Where the ``count``-th word of ``words`` (a :meth:`Triggers._words_from`) ends,
+    or ``text_end`` if the text ends before it."""
+    edge = words.end(count + 1)
+    return text_end if edge < 0 else edge
 
 
 def _add(windows: list[Window], begin: int, finish: int) -> None:
@@ -114,9 +136,12 @@ def build_triggers(rules: Sequence[DateRule]) -> Triggers:
     others = [h for h in hinted if h not in words]
     return Triggers(
         words=re.compile(rf"[^a-z](?=({trie(words)}))") if words else None,
-        others=re.compile(rf"(?=({trie(others)}))") if others else None,
+        others=re.compile(trie(others)) if others else None,
         rules_of=rules_of,
         reach=tuple(rule.reach for rule in rules),
+        word_edges=re.compile(
+            r"(\S*)" + r"(?:\s+(\S+))?" * max((max(r.reach) for r in rules), default=0)
+        ),
         unhinted=unhinted,
         count=len(rules),
     )
