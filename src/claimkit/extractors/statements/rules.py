@@ -54,10 +54,12 @@ def extract_statements(
             continue
         attribution = None
         lemma = token.lemma_.lower()
-        if lemma in lexicon.verbs and token.pos_ in ("VERB", "AUX"):
-            # A listed verb with a noun phrase for content ("stressed the importance of
-            # the talks") is a statement only where the learned scorer takes it for one.
-            objects = model is not None and model.is_cue(token, token.i in quoted)
+        verb = token.pos_ in ("VERB", "AUX")
+        p = model.score(token, token.i in quoted) if model is not None and verb else 0.0
+        # A verb with a noun phrase for content ("stressed the importance of the talks")
+        # is a statement only where the learned scorer is sure of it.
+        objects = model is not None and p >= model.object_threshold
+        if lemma in lexicon.verbs and verb:
             attribution = _verb_attribution(token, lexicon.verbs[lemma], text, quotes, objects)
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
@@ -65,12 +67,8 @@ def extract_statements(
             attribution = _colon_attribution(token, text)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
-        elif (
-            model is not None
-            and token.pos_ in ("VERB", "AUX")
-            and model.is_cue(token, token.i in quoted)
-        ):
-            attribution = _verb_attribution(token, LEARNED, text, quotes, objects=True)
+        elif model is not None and verb and p >= model.threshold:
+            attribution = _verb_attribution(token, LEARNED, text, quotes, objects)
         if attribution is None:
             continue
         source_head, cue, reported, label = attribution
