@@ -308,7 +308,9 @@ _LONGEST = [
     "the a couple of and a half more years", "two years and a half old", "the late 1990s",
     "for the years", "fiscal 1998 per cent", "'97 percent", "10:30 a.m. EST",
     "this past Martin Luther King Day", "as soon as possible", "in the near future",
-    "the New Year's Day", "every year",
+    "the New Year's Day", "every year", "the a couple of and a half more business days",
+    "4 in the morning", "in the early afternoon", "in the mid afternoon of",
+    "in the late summer of", "early fall in",
 ]  # fmt: skip
 
 

@@ -43,6 +43,13 @@ def found(pipeline: claimkit.Pipeline, text: str, dct: str | None = THURSDAY) ->
             "EQUAL_OR_MORE",
         ),
         ("Sales grew earlier this year.", "earlier this year", "START"),
+        (
+            "The banks must wait at least 30 days before closing.",
+            "at least 30 days",
+            "EQUAL_OR_MORE",
+        ),
+        ("By mid afternoon the index had recovered.", "mid afternoon", "MID"),
+        ("Demand slackened in the early summer.", "the early summer", "START"),
         # "over the past year" is a stretch of time, not "more than a year"
         ("Over the past year the two sides talked.", "the past year", None),
     ],
@@ -210,6 +217,12 @@ def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sente
         'He spoke on ABC News\' "This Week" with David Brinkley.',
         "He said so on CBS's ''60 Minutes.''",
         "The quarter-to-quarter comparison was enhanced by a charge.",
+        # a frequency word after an amount rates it, like one before a noun of amount
+        "Profits are expected to grow 12% annually.",
+        "The new mill turns out 5,000 tons annually.",
+        "The unit has been losing $2 million quarterly.",
+        # "fall" after a mod word is a season only when no "in" or "of" follows
+        "Traders expect an early fall in prices.",
     ],
 )
 def test_amounts_ages_shares_and_titles_are_not_dates(
@@ -233,6 +246,26 @@ def test_amounts_ages_shares_and_titles_are_not_dates(
         ("The father could come as early as Tuesday.", "Tuesday", "DATE", "1989-10-31"),
         # a bare date on a past cue verb dates that verb
         ("The company extended the offer Friday.", "Friday", "DATE", "1989-10-20"),
+        # a number that dates or counts the noun after a frequency word leaves it a SET
+        ("Holders vote at the May 14 annual meeting.", "annual", "SET", "P1Y"),
+        # a length before an event is a length ("before" is its signal); before the end
+        # of a clause "before" is "earlier", counted back from the creation date
+        ("Police saw the van three days before the attack.", "three days", "DURATION", "P3D"),
+        ("The ship had sailed two days before.", "two days before", "DATE", "1989-10-24"),
+        ("The offer expires in ten business days.", "ten business days", "DURATION", "P10D"),
+        # "now" as the object of a preposition is a time whatever the parse says
+        ("Nothing will change between now and March.", "now", "DATE", "PRESENT_REF"),
+        # a part of the day after a preposition is on the day last named, else today
+        ("Shares rallied in the afternoon.", "the afternoon", "TIME", "1989-10-26TAF"),
+        ("Stocks fell on Oct. 20, mostly in the morning.", "the morning", "TIME", "1989-10-20TMO"),
+        (
+            "The plane will land at 6 in the evening.",
+            "6 in the evening",
+            "TIME",
+            "1989-10-26T18:00",
+        ),
+        # a season after a mod word
+        ("Sales slowed in late summer.", "late summer", "DATE", "1989-SU"),
     ],
 )
 def test_frequencies_lengths_and_directions(

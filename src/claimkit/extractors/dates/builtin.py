@@ -37,15 +37,30 @@ _DETERMINED = re.compile(
 # 1989 "the '90s" are the coming ones, "the '20s" the 1920s.
 _DECADES_AHEAD = 10
 # Prepositions after which a bare season name is a season ("in spring", "over the
-# summer"); elsewhere only "the summer" is, and never "the fall of ...".
-_SEASON_LEAD = "|".join(
+# summer"), and a part of the day a time of the day the story is about ("in the
+# morning", "by mid afternoon"); elsewhere only "the summer" is, and never "the fall
+# of ...".
+_PERIOD_LEAD = "|".join(
     rf"(?<={word}\s)"
     for word in ("in", "during", "by", "until", "over", "into", "through", "since")
 )
-# Between a count and its unit: "two more weeks", "an additional year".
+# Mod words before a bare season: "early spring", "the late summer", "mid-winter".
+_SEASON_MOD = "|".join(rf"(?<={word}[-\s])" for word in ("early", "late", "mid"))
+# Between a count and its unit: "two more weeks", "an additional year", "eight trading
+# days".
 _MORE = r"(?:more|additional|further|extra)"
+_DAYS_OF = r"(?:trading|business|working|calendar)"
 # After a year, decimals make it a figure: "the index closed at 2082.1".
 _DECIMAL = re.compile(r"\.\d")
+# After "before", a word makes it a preposition or a conjunction with an event of its own
+# ("two days before the vote", "before closing"); the end of a clause leaves it an
+# adverb ("two days before,").
+_OBJECT_AFTER = re.compile(r"\s+[A-Za-z0-9$]")
+# A preposition just before "now" takes it as its object: "between now and May", "from
+# now on", "until now".
+_NOW_OBJECT = re.compile(
+    r"(?<![A-Za-z])(?:between|from|until|till|by|for|since|before|after|than)\s+$", re.I
+)
 # A possessive before a decade named without its century makes it an age: "in his 30s".
 _AGE_OWNER = re.compile(r"(?<![A-Za-z])(?:his|her|their|my|your|our)\s+$", re.I)
 # After "quarter(s)", "of" and a determined noun other than a time make a share:
@@ -117,6 +132,10 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     weekday_hints = (*hints(v.weekdays), *(f"{a.lower()}." for a in v.weekday_abbreviations))
     unit_hints, season_hints, day_part_hints = hints(v.units), hints(v.seasons), hints(v.day_parts)
     clock_hints = ("am", "pm", "a.m", "p.m", ":", "noon", "midday", "midnight")
+    # parts of the day that a preposition makes a time of a day ("in the morning");
+    # "at night" and "overnight" are as often habits or adjectives
+    clock_parts = [p for p in v.day_parts if p not in ("night", "overnight")]
+    clock_part, clock_part_hints = alternation(clock_parts), hints(clock_parts)
     # how many words a count ("a couple of", "twenty four") or a phrase of a table
     # has, for the reach of the rules that hold them
     count_words = max(2, phrase_words([*v.numbers, *v.vague_numbers]))
@@ -230,6 +249,11 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return Normalised(value=cal.duration(count, v.units[unit_of(m)]), anchor=anchor)
 
     def ago(m: re.Match[str], c: Context) -> Normalised | str | None:
+        if m.group("back").lower() == "before" and _OBJECT_AFTER.match(m.string, m.end()):
+            # "ten days before the shooting": a length back from an event, not from
+            # the creation date (TimeML: a DURATION, "before" its signal); the
+            # length rule takes "ten days"
+            return None
         unit, count = unit_of(m), v.number(m.group("count"))
         if count is None:
             return "PAST_REF"  # "several years ago"
@@ -471,7 +495,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return None if year is None else f"{year:04d}-{v.seasons[m.group('season').lower()]}"
 
     def bare_season(m: re.Match[str], c: Context) -> str:
-        name = (m.group("season") or m.group("season2")).lower()
+        # season3: after a mod word, which joins the match ("the early summer")
+        name = (m.group("season") or m.group("season2") or m.group("season3")).lower()
         return season_value(c, v.seasons[name], tense=c.tense)
 
     def the_weekend(m: re.Match[str], c: Context) -> str:
@@ -480,12 +505,28 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         weekend_past = c.dct.isoweekday() <= 5 and c.tense == "past"
         return cal.week(c.dct - dt.timedelta(days=7 if weekend_past else 0)) + "-WE"
 
-    def clock_time(m: re.Match[str], c: Context) -> Normalised:
-        # a clock time alone is on the day the story last named ("shot at 10 p.m."
-        # after "on Oct. 23"), else the creation date
+    def reference_day(c: Context) -> tuple[str, str | None]:
+        """The day a clock time or a part of the day alone is on ("shot at 10 p.m."
+        after "on Oct. 23"): the day the story last named, else the creation date;
+        and that named day, as the anchor."""
         named = last_mentioned(c, "day")
-        date = named[:10] if named else cal.unit_value(c.dct, "day", 0) or "XXXX-XX-XX"
-        return Normalised(value=date + time_of_day(m.group(0)), anchor=named and named[:10])
+        if named:
+            return named[:10], named[:10]
+        return cal.unit_value(c.dct, "day", 0) or "XXXX-XX-XX", None
+
+    def clock_time(m: re.Match[str], c: Context) -> Normalised:
+        date, anchor = reference_day(c)
+        if m.group("hour"):
+            # "4 in the morning", "8 in the evening"
+            hour = int(m.group("hour")) % 12 + (0 if m.group("part").lower() == "morning" else 12)
+            return Normalised(value=f"{date}T{hour:02d}:00", anchor=anchor)
+        return Normalised(value=date + time_of_day(m.group(0)), anchor=anchor)
+
+    def part_of_day(m: re.Match[str], c: Context) -> Normalised:
+        date, anchor = reference_day(c)
+        mod = v.mods[m.group("mod").lower()] if m.group("mod") else None
+        part = v.day_parts[m.group("part").lower()]
+        return Normalised(value=f"{date}T{part}", mod=mod, anchor=anchor)
 
     def edge_of_period(m: re.Match[str], c: Context) -> Normalised | None:
         value = cal.unit_value(c.dct, (m.group("unit") or m.group("unit2")).lower(), 0)
@@ -502,7 +543,13 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         # verb or a state places nothing in time; "until now", "for now" do.
         head_tag = c.head_tag or ""
         qualifies = c.dep == "advmod" and bool(head_tag)
-        if word == "now" and qualifies and not head_tag.startswith(("VB", "MD", "JJ")):
+        governed = _NOW_OBJECT.search(m.string, max(0, m.start() - 10), m.start()) is not None
+        if (
+            word == "now"
+            and qualifies
+            and not governed
+            and not head_tag.startswith(("VB", "MD", "JJ"))
+        ):
             return None
         return v.references[word]
 
@@ -510,11 +557,25 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         rf"\s+(?:[A-Za-z]+\s+)?(?:{alternation(v.measure_nouns)})(?![A-Za-z])", re.IGNORECASE
     )
 
+    # An amount just before a frequency word, a number with its unit: "20%", "8.5 pct",
+    # "10,000 units", "$17.9 million", or a noun of amount ("its profits"). A bare
+    # number counts or dates the noun after ("40 weekly newspapers", "the April 23
+    # annual meeting").
+    rated = re.compile(
+        r"(?:\d(?:[\d,.]*\d)?\s*(?:%|percent|per\s+cent|pct"
+        r"|\s+(?:million|billion|trillion|thousand|mln|bln)(?:\s+[A-Za-z]+s)?|\s+[A-Za-z]+s)"
+        rf"|(?<![A-Za-z])(?:{alternation(v.measure_nouns)}))\s+$",
+        re.IGNORECASE,
+    )
+
     def frequency(m: re.Match[str], c: Context) -> str | None:
         if c.tag in _NAME_TAGS:
             return None  # "the Daily Wire"
-        if " " not in m.group(0) and measured.match(m.string, m.end()):
-            return None  # "quarterly dividend", "annual rate": an amount per period
+        if " " not in m.group(0):
+            if measured.match(m.string, m.end()):
+                return None  # "quarterly dividend", "annual rate": an amount per period
+            if rated.search(m.string, max(0, m.start() - 40), m.start()):
+                return None  # "to rise 8.5% annually", "10,000 units annually": a rate
         return v.sets[normal_space(m.group(0)).lower()]
 
     def holiday(m: re.Match[str], c: Context) -> str:
@@ -762,7 +823,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ),
         DateRule(
             name="ago",
-            pattern=_pattern(rf"(?P<count>{number})\s+{unit}\s+(?:ago|earlier|before)"),
+            pattern=_pattern(rf"(?P<count>{number})\s+{unit}\s+(?P<back>ago|earlier|before)"),
             type="DATE",
             value=ago,
             hints=("ago", "earlier", "before"),
@@ -810,6 +871,17 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             reach=(0, 1),
         ),
         DateRule(
+            name="part-of-day",
+            pattern=_pattern(
+                rf"(?:{_PERIOD_LEAD})(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?"
+                rf"(?P<part>{clock_part})(?!\s+of\b)"
+            ),
+            type="TIME",
+            value=part_of_day,
+            hints=(*clock_part_hints, "mid"),
+            reach=(2, 1),
+        ),
+        DateRule(
             name="the-weekend",
             pattern=_pattern(r"the\s+weekend"),
             type="DATE",
@@ -832,12 +904,13 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             name="length",
             pattern=_pattern(
                 rf"(?:the\s+)?(?P<count>{number})(?P<half>\s+1/2|\s+and\s+a\s+half)?"
-                rf"(?:\s+{_MORE})?[-\s]+{unit}(?P<half2>\s+and\s+a\s+half)?(?!-old|\s+old)"
+                rf"(?:\s+{_MORE})?(?:\s+{_DAYS_OF})?[-\s]+{unit}(?P<half2>\s+and\s+a\s+half)?"
+                r"(?!-old|\s+old)"
             ),
             type="DURATION",
             value=length,
             hints=unit_hints,
-            reach=(count_words + 5, 4),
+            reach=(count_words + 6, 4),
         ),
         DateRule(
             name="vague-length",
@@ -855,8 +928,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="season",
             pattern=_pattern(
-                rf"(?:{_SEASON_LEAD})(?:the\s+)?(?P<season>{season})|the\s+(?P<season2>{season})"
-                r"(?!\s+of\b)"
+                rf"(?:{_PERIOD_LEAD})(?:the\s+)?(?P<season>{season})|the\s+(?P<season2>{season})"
+                # "an early fall in prices" is no season
+                rf"(?!\s+of\b)|(?:{_SEASON_MOD})(?P<season3>{season})(?!\s+(?:of|in)\b)"
             ),
             type="DATE",
             value=bare_season,
@@ -886,11 +960,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             name="clock",
             pattern=_pattern(
                 rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d\s*{zone}|noon|midday|midnight"
+                rf"|(?P<hour>\d{{1,2}})\s+in\s+the\s+(?P<part>{clock_part})"
             ),
             type="TIME",
             value=clock_time,
-            hints=clock_hints,
-            reach=(1, 2),
+            hints=(*clock_hints, *clock_part_hints),
+            reach=(3, 2),
         ),
         DateRule(
             name="holiday",
