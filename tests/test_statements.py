@@ -337,3 +337,25 @@ def test_two_apostrophes_quote_as_a_double_quote(pipeline: claimkit.Pipeline) ->
     assert quote_spans(text) == [(0, 29), (54, 78)]
     (claim,) = statements(pipeline, text)
     assert summary(claim) == ("the harbor master", "said", text, "direct")
+
+
+def test_a_quotation_continues_past_a_long_attribution(pipeline: claimkit.Pipeline) -> None:
+    # PolNeAR's content is the hull of the two quoted pieces, however long the words that
+    # describe the speaker between them.
+    (claim,) = statements(
+        pipeline,
+        '"There are two kinds of harvest," she told the growers, a crowd of farmers and '
+        'traders from three provinces. "One feeds the village and one feeds the bank."',
+    )
+    assert claim.content is not None
+    assert claim.content.text.startswith('"There are two kinds')
+    assert claim.content.text.endswith('feeds the bank."')
+
+
+def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
+    assert summary(claim)[:3] == (
+        "The prosecutor",
+        "charged",
+        "the trader with hiding the grain",
+    )
