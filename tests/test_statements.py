@@ -359,3 +359,27 @@ def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipelin
         "charged",
         "the trader with hiding the grain",
     )
+
+
+def test_sourceless_attributions_only_on_request(pipeline: claimkit.Pipeline) -> None:
+    # PolNeAR counts what no one is named for; the seed stories, like a reader, do not.
+    text = (
+        "The new bridge is expected to open in the spring. "
+        "It was reported that the ferry would stop running. "
+        "The harbour master seemed to be losing patience with the council."
+    )
+    assert statements(pipeline, text) == []
+    sourceless = claimkit.Pipeline(disable=["numbers"], options={"statements_sourceless": True})
+    found = [
+        c
+        for c in sourceless.process(claimkit.build_document("story", text)).claims
+        if c.kind == "statement"
+    ]
+    assert [(c.source, c.source_mention) for c in found] == [(None, None)] * 3
+    assert [
+        (c.cue.text if c.cue else None, c.content.text if c.content else None) for c in found
+    ] == [
+        ("is expected", "The new bridge is expected to open in the spring"),
+        ("was reported", "that the ferry would stop running"),
+        ("seemed", "The harbour master seemed to be losing patience with the council"),
+    ]

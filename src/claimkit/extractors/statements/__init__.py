@@ -30,6 +30,13 @@ def claimkit_add_options(parser: argparse.ArgumentParser) -> None:
         default=False,
         help="find attribution cues with the lexicon only, without the learned cue model",
     )
+    group.add_argument(
+        "--statements-sourceless",
+        action="store_true",
+        default=False,
+        help="also report what no one is named for ('X is expected to Y', 'X seemed to Y'), "
+        "as PolNeAR counts attributions",
+    )
 
 
 @hookimpl
@@ -42,7 +49,12 @@ def claimkit_extractors(
     yield Extractor(
         name=EXTRACTOR,
         kinds=("statement",),
-        extract=functools.partial(extract_statements, lexicon=lexicon, model=model),
+        extract=functools.partial(
+            extract_statements,
+            lexicon=lexicon,
+            model=model,
+            sourceless=options.statements_sourceless,
+        ),
         requires=("tagger", "parser", "lemmatizer", "ner"),
         description="direct, indirect and mixed quotes, 'according to', documents as sources",
     )

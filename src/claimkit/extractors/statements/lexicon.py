@@ -7,7 +7,7 @@ from importlib import resources
 import attrs
 
 #: What a source does with its content.
-CUE_KINDS = ("speech", "belief", "intention")
+CUE_KINDS = ("speech", "belief", "intention", "impression")
 #: How a cue is written: a verb lemma, a noun, or a multi-word phrase.
 CUE_POS = ("verb", "noun", "phrase")
 
@@ -23,7 +23,8 @@ class Cue:
     :param text: a verb's lemma ("say"), a noun ("statement") or a phrase
         ("according to"), lower-case.
     :param pos: ``verb``, ``noun`` or ``phrase``.
-    :param kind: ``speech`` (said), ``belief`` (fears) or ``intention`` (vowed).
+    :param kind: ``speech`` (said), ``belief`` (fears), ``intention`` (vowed) or
+        ``impression`` (seemed: a verb whose subject is what is said, by no one named).
     """
 
     text: str = attrs.field(converter=_lower)

@@ -16,13 +16,13 @@ from claimkit.extractors.statements.lexicon import Lexicon
 from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.sources import mention_source, vocabulary
-from claimkit.types import Claim, Document, Span
+from claimkit.types import Claim, Document, Source, Span
 
 EXTRACTOR = "statements"
-#: What a cue gives: the source's head word, the cue's and the content's character
-#: ranges, and the source mention's words where they are known better than the parse
-#: tells (a colon label).
-Attribution = tuple[Token, tuple[int, int], tuple[int, int], list[Token] | None]
+#: What a cue gives: the source's head word (None where the text names no one: "is
+#: expected to"), the cue's and the content's character ranges, and the source
+#: mention's words where they are known better than the parse tells (a colon label).
+Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
 #: The kind of a cue the model found that the lexicon does not list: what it attributes
 #: may be a clause, an infinitive or a noun phrase ("criticized the plan").
 LEARNED = "learned"
@@ -41,14 +41,19 @@ _SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
 
 
 def extract_statements(
-    doc: Doc, document: Document, lexicon: Lexicon, model: CueModel | None = None
+    doc: Doc,
+    document: Document,
+    lexicon: Lexicon,
+    model: CueModel | None = None,
+    sourceless: bool = False,
 ) -> Iterator[Claim]:
     """Every attributed statement of ``doc`` whose cue is in ``lexicon`` or, with a
-    ``model``, that the model takes for a cue."""
+    ``model``, that the model takes for a cue; with ``sourceless``, also those that name
+    no source ("X is expected to Y", "X seemed to Y"), as PolNeAR counts them."""
     text = document.text
     quotes = quote_spans(text)
     quoted = quoted_tokens(doc, quotes) if model is not None else set()
-    found = []
+    found: list[tuple[Source | None, tuple[int, int], tuple[int, int]]] = []
     for token in doc:
         if token.idx < document.body_start:
             continue
@@ -60,7 +65,8 @@ def extract_statements(
         # is a statement only where the learned scorer is sure of it.
         objects = model is not None and p >= model.object_threshold
         if lemma in lexicon.verbs and verb:
-            attribution = _verb_attribution(token, lexicon.verbs[lemma], text, quotes, objects)
+            kind = lexicon.verbs[lemma]
+            attribution = _verb_attribution(token, kind, text, quotes, objects, sourceless)
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
         elif token.text == ":":
@@ -75,6 +81,9 @@ def extract_statements(
         content = _trim(text, _widen_to_quotes(reported, quotes))
         if content[1] - content[0] < 2:
             continue
+        if source_head is None:
+            found.append((None, cue, content))
+            continue
         source = mention_source(source_head, label)
         mention = source.mentions[0]
         if (
@@ -87,24 +96,24 @@ def extract_statements(
             continue
         found.append((source, cue, content))
     for source_head, cue, content, label in _signed_quotations(doc, text, quotes):
-        if not any(c[0] == cue[0] for _, c, _ in found):
+        if source_head is not None and not any(c[0] == cue[0] for _, c, _ in found):
             found.append((mention_source(source_head, label), cue, content))
     contents = [content for _, _, content in found]
     cues = [cue for _, cue, _ in found]
-    for source, cue, content in found:
+    for speaker, cue, content in found:
         style = _style(content, _own_quotes(content, quotes, contents))
         if style != "indirect":
             content = _continue_quotation(text, content, cue, quotes, cues)
-        mention = source.mentions[0]
-        start = min(mention.start, cue[0], content[0])
-        end = max(mention.end, cue[1], content[1])
+        said_by = speaker.mentions[0] if speaker is not None else None
+        start = min(cue[0], content[0], *([said_by.start] if said_by else []))
+        end = max(cue[1], content[1], *([said_by.end] if said_by else []))
         yield Claim(
             kind="statement",
             doc_id=document.id,
             extractor=EXTRACTOR,
             evidence=Span.of(text, start, end),
-            source=source,
-            source_mention=mention,
+            source=speaker,
+            source_mention=said_by,
             cue=Span.of(text, *cue),
             content=Span.of(text, *content),
             style=style,
@@ -153,15 +162,23 @@ def _own_quotes(
 
 
 def _verb_attribution(
-    verb: Token, kind: str, text: str, quotes: list[tuple[int, int]], objects: bool = False
+    verb: Token,
+    kind: str,
+    text: str,
+    quotes: list[tuple[int, int]],
+    objects: bool = False,
+    sourceless: bool = False,
 ) -> Attribution | None:
     """The attribution of a cue verb; with ``objects``, its object may be the content
-    ("criticized the plan")."""
+    ("criticized the plan"); with ``sourceless``, it may name no source ("is expected
+    to", "seemed to")."""
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
         return None  # "vowed to tell it like it is": the telling is what was vowed
+    if kind == "impression":
+        return _impression(verb) if sourceless else None
     source = _subject(verb)
     if source is None:
-        return None
+        return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
     content = _complement(verb, kind, source)
     if content is None and kind != "belief":
@@ -173,6 +190,45 @@ def _verb_attribution(
     if content is None:
         return None
     return source, cue, content, None
+
+
+def _impersonal(verb: Token) -> Attribution | None:
+    """A passive cue with no agent: "X is expected to Y", "X is said to Y", "it was
+    reported that Y". PolNeAR marks no source; the content is the subject with the
+    infinitive ("X ... to Y"), or the clause after an expletive "it"."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    if (
+        verb.tag_ != "VBN"
+        or not subjects
+        or any(c.dep_ == "agent" for c in children)
+        or not any(c.dep_ == "auxpass" for c in children)
+    ):
+        return None
+    subject = subjects[0]
+    clause = next((c for c in children if c.dep_ in _CLAUSE), None)
+    if clause is not None and subject.lower_ == "it":
+        return None, _cue_span(verb), _range(_without_other_cues(clause)), None
+    infinitive = next((c for c in children if c.dep_ in _INFINITIVE and _is_infinitive(c)), None)
+    if infinitive is None or subject.tag_ in ("WDT", "WP"):
+        return None
+    return None, _cue_span(verb), _range([*subject.subtree, *_without_other_cues(infinitive)]), None
+
+
+def _impression(verb: Token) -> Attribution | None:
+    """An impression nobody is named for: "X seemed to Y", "it appears that Y". The
+    content is the subject with the infinitive, or the clause after an expletive "it"."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return None
+    clause = next((c for c in children if c.dep_ in _CLAUSE), None)
+    if clause is not None and subject.lower_ == "it":
+        return None, _cue_span(verb), _range(_without_other_cues(clause)), None
+    infinitive = next((c for c in children if c.dep_ in _INFINITIVE and _is_infinitive(c)), None)
+    if infinitive is None:
+        return None
+    return None, _cue_span(verb), _range([*subject.subtree, *_without_other_cues(infinitive)]), None
 
 
 def _cue_particle_end(verb: Token, content: tuple[int, int]) -> int:
