@@ -176,6 +176,24 @@ def test_news_expressions(
     assert (got[expression].type, got[expression].value) == (kind, value)
 
 
+def test_a_day_number_after_a_date_is_a_date_of_that_month(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    got = timexes(dates_pipeline, "Delegates met on Feb 17 and 19 in Geneva.")
+    assert [(t.span.text, t.value) for t in got] == [("Feb 17", "1989-02-17"), ("19", "1989-02-19")]
+    got = timexes(dates_pipeline, "Books close May 11-21.", dct="1987-05-01")
+    assert [t.value for t in got] == ["1987-05-11", "1987-05-21"]
+    assert got[0].interval == got[1].interval == "1987-05-11/1987-05-21"
+    # an amount, an earlier day or a dateline's dash leaves the number alone
+    for sentence in (
+        "It shipped on Oct. 5 to 10,000 stores.",
+        "Sales rose on Oct. 5 and 4% more on Oct. 6.",
+        "It was moved from Oct. 15 to 3 p.m. Oct. 16.",
+        "LONDON, Oct 5 - 12 ships sailed.",
+    ):
+        assert not any(t.span.text.isdigit() for t in timexes(dates_pipeline, sentence)), sentence
+
+
 def test_holidays_on_a_weekday_of_a_month(dates_pipeline: claimkit.Pipeline) -> None:
     got = found(dates_pipeline, "He was found on Thanksgiving Day.", dct="1990-01-10")
     assert got["Thanksgiving Day"] == "1989-11-23"
@@ -266,6 +284,20 @@ def test_amounts_ages_shares_and_titles_are_not_dates(
         ),
         # a season after a mod word
         ("Sales slowed in late summer.", "late summer", "DATE", "1989-SU"),
+        ("The appeal could take as long as a month.", "a month", "DURATION", "P1M"),
+        # "previous" counts from the day last named, "last" from today
+        (
+            "The index fell on Friday, Oct. 20, from the previous Friday.",
+            "previous Friday",
+            "DATE",
+            "1989-10-13",
+        ),
+        (
+            "Net rose in the third quarter. For the quarter a year ago it was flat.",
+            "the quarter a year ago",
+            "DATE",
+            "1988-Q3",
+        ),
     ],
 )
 def test_frequencies_lengths_and_directions(

@@ -77,9 +77,14 @@ _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 # Words before "a year" that make it a length of time: "for a year", "over a week".
 _DURATION_LEAD = re.compile(
-    r"(?:for|over|within|about|nearly|almost|than|in|after|least|only|just|past|last|next)\s+$",
+    r"(?:for|over|within|about|nearly|almost|than|in|after|least|only|just|past|last|next"
+    r"|as\s+(?:long|much|little|many|few)\s+as)\s+$",
     re.IGNORECASE,
 )
+# Shift words that count from the time the story is about, not from the creation date:
+# "the previous Friday" is the Friday before the day last named ("last Friday" the one
+# before today).
+_ANAPHORIC_SHIFTS = frozenset({"previous"})
 _CLOCK = re.compile(
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?\s*(?P<ampm>[ap])?\.?\s*(?:m\.?)?\s*(?P<zone>[A-Z]{3})?",
     re.IGNORECASE,
@@ -228,14 +233,18 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None
 
     def shifted(m: re.Match[str], c: Context) -> Normalised | str | None:
-        by = v.shifts[m.group("shift").lower()]
+        word = m.group("shift").lower()
+        by = v.shifts[word]
         if m.group("unit"):
             return cal.unit_value(c.dct, unit_of(m), by)
         if m.group("season"):
             return season_value(c, v.seasons[m.group("season").lower()], shift=by)
+        grain = "month" if m.group("month") else "day"
+        named = last_mentioned(c, grain) if word in _ANAPHORIC_SHIFTS else None
+        now = cal.parse_value(named, grain) if named else c.dct
         if m.group("month"):
-            return cal.shifted_month(c.dct, v.month(m.group("month")), by)
-        return cal.weekday_value(c.dct, v.weekday(m.group("weekday")), c.tense, shift=by or 0)
+            return cal.shifted_month(now, v.month(m.group("month")), by)
+        return cal.weekday_value(now, v.weekday(m.group("weekday")), c.tense, shift=by or 0)
 
     def duration_span(m: re.Match[str], c: Context) -> Normalised | None:
         which = m.group("which").lower()
@@ -710,9 +719,11 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         DateRule(
             name="period",
             pattern=_pattern(
-                r"the\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|corresponding)"
-                rf"|(?P<year>{_YEAR}))\s+(?P<noun>period|quarter)"
-                r"(?P<back>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
+                r"the\s+(?:(?:latest|current|most\s+recent|recent|same|comparable|corresponding)\s+"
+                rf"|(?P<year>{_YEAR})\s+"
+                # "the quarter a year ago": a bare quarter with "a year ago" is one too
+                r"|(?=(?:period|quarter)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))))"
+                r"(?P<noun>period|quarter)(?P<back>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
             ),
             type="DATE",
             value=period,

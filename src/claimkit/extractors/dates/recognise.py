@@ -2,6 +2,7 @@
 best matches, normalise them against the creation time and the parse, and link range
 ends."""
 
+import calendar
 import re
 from collections.abc import Iterator, Sequence
 
@@ -21,6 +22,17 @@ _RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|[-–—])\s*", re.IG
 _YEAR_WRITTEN = re.compile(r"\d{4}|'\d\d")
 _DATED = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+# After a date that ends with its day, a link and a bare day number: a day of the same
+# month, which TimeML marks as an expression of its own ("April 24 and 25", "Oct.
+# 5-7"). A spaced dash is a dateline's ("Feb 26 - 10 pct ..."), and a number going on
+# ("25.5", "25,000", "25%") is no day.
+_ELIDED_DAY = re.compile(
+    r"(?:\s+(?:and|or|to|through)\s+|[-–])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?![\d:.,]?\d|\s*(?:%|percent|pct)|[A-Za-z])",
+    re.IGNORECASE,
+)
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)$")
+_ENDS_WITH_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
 # "the third-quarter loss", "the two-week strike": an expression that qualifies the
 # noun after it leaves the determiner to that noun.
 _PRENOMINAL = re.compile(r"the\s+(?=.*[A-Za-z0-9]-[A-Za-z]+$)", re.IGNORECASE | re.DOTALL)
@@ -96,7 +108,7 @@ class Recogniser:
             )
             if found is not None:
                 taken.append(_timex(text, candidate, found))
-        return link_ranges(text, taken)
+        return link_ranges(text, with_elided_days(text, taken))
 
     def candidates(self, text: str) -> Iterator[Candidate]:
         """Every rule's matches in ``text``, each rule run only in the windows around
@@ -227,6 +239,39 @@ def _timex(text: str, candidate: Candidate, found: Normalised) -> Timex:
         value=found.value,
         mod=found.mod or candidate.mod,
         anchor=found.anchor,
+    )
+
+
+def with_elided_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """``timexes`` with the bare day numbers that follow a date ("April 24 and 25")
+    made dates of that date's month."""
+    out: list[Timex] = []
+    for i, timex in enumerate(timexes):
+        out.append(timex)
+        elided = _elided_day(text, timex)
+        following = timexes[i + 1].span.start if i + 1 < len(timexes) else len(text)
+        if elided is not None and elided.span.end <= following:
+            out.append(elided)
+    return out
+
+
+def _elided_day(text: str, timex: Timex) -> Timex | None:
+    dated = _DAY_VALUE.match(timex.value) if timex.type == "DATE" else None
+    written = _ENDS_WITH_DAY.search(timex.span.text)
+    if dated is None or written is None or int(written.group(1)) != int(dated.group(1)):
+        return None  # a date that does not end with its day ("April 24, 1999")
+    found = _ELIDED_DAY.match(text, timex.span.end)
+    if found is None:
+        return None
+    day = int(found.group("day"))
+    year = int(timex.value[:4]) if timex.value[0].isdigit() else 2000  # Feb 29 if year-less
+    month = int(timex.value[5:7])
+    if not int(dated.group(1)) < day <= calendar.monthrange(year, month)[1]:
+        return None  # the second day of a pair comes after the first
+    return Timex(
+        span=Span.of(text, found.start("day"), found.end()),
+        type="DATE",
+        value=f"{timex.value[:8]}{day:02d}",
     )
 
 
