@@ -383,3 +383,16 @@ def test_sourceless_attributions_only_on_request(pipeline: claimkit.Pipeline) ->
         ("was reported", "that the ferry would stop running"),
         ("seemed", "The harbour master seemed to be losing patience with the council"),
     ]
+
+
+def test_a_participle_after_the_content_is_its_own_statement(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The mayor said the bridge would reopen in May, saying that the repairs were nearly done.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "said", "the bridge would reopen in May"),
+        ("The mayor", "saying", "that the repairs were nearly done"),
+    ]

@@ -314,6 +314,16 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head  # "the share of Republicans saying ...", "critics blasting ..."
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and head.dep_ == "ccomp"
+        and verb.nbor(-1).text == ","
+        and _is_cued(verb)
+    ):
+        # "X said Y would reopen, saying Z": the parser hangs the participle on the
+        # reported clause; the one who says Z is the one who said Y.
+        return _subject(head.head)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
         return _subject(head) if head.dep_ != "relcl" else head.head
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
@@ -415,12 +425,17 @@ def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
 
 
 def _without_other_cues(head: Token) -> list[Token]:
-    """The subtree of ``head`` without a coordinated clause that has a cue of its own
-    ("vowed to X but also said Y": Y is not part of what was vowed)."""
+    """The subtree of ``head`` without a coordinated clause or a participle that has a cue
+    of its own ("vowed to X but also said Y", "said X, saying Y": Y is not part of what
+    was vowed or said first; PolNeAR marks it as an attribution of its own)."""
     cut = {
         t.i
         for child in head.subtree
-        if child.dep_ == "conj" and child.head.i != head.i - 1 and _is_cued(child)
+        if (
+            (child.dep_ == "conj" and child.head.i != head.i - 1)
+            or (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i != head.i)
+        )
+        and _is_cued(child)
         for t in child.subtree
     }
     tokens = [t for t in head.subtree if t.i not in cut]
