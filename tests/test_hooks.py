@@ -26,6 +26,7 @@ from claimkit.extractors.statements import Cue
 from claimkit.plugins import PluginError, get_plugin_manager
 from claimkit.readers import read_file
 from claimkit.testing import PluginProblems, run, run_cli
+from tests.test_pipeline import Raising
 
 DCT = "2024-03-04"
 
@@ -374,14 +375,6 @@ def test_options_reach_every_hook_that_takes_them() -> None:
 
 
 def test_run_raises_plugin_problems() -> None:
-    class Raising:
-        @hookimpl
-        def claimkit_extractors(self) -> list[Extractor]:
-            def boom(doc: Doc, document: Document) -> list[Claim]:
-                raise RuntimeError("kaboom")
-
-            return [Extractor(name="boom", kinds=("boom",), extract=boom)]
-
     with pytest.raises(PluginProblems, match=r"test \[boom\]: RuntimeError: kaboom"):
         run("Anything.", plugins=[Raising()])
     assert run("Anything.", plugins=[Raising()], strict=False) == []  # no built-in claims
