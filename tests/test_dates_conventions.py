@@ -77,6 +77,35 @@ def test_a_year_earlier_in_an_earnings_report_is_the_same_quarter(
     assert got["the year-ago quarter"] == "1988-Q3"
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # "a year earlier" compares with the period last named: after nine months, a
+        # date can only give its year
+        (
+            "Third-quarter net rose. Net for the nine months rose 8% from a year earlier.",
+            "a year earlier",
+            "1988",
+        ),
+        # a quarter named by its last day is the calendar quarter most of it falls in
+        ("Net fell in the quarter ended July 31.", "the quarter", "1989-Q2"),
+        ("Net fell in the quarter ended Sept. 30.", "the quarter", "1989-Q3"),
+        # "last year's quarter" is the reported quarter a year before
+        (
+            "Third-quarter net rose 5%. Sales for last year's quarter were flat.",
+            "last year's quarter",
+            "1988-Q3",
+        ),
+        # "the latest year" is the last one ended, as "the latest quarter" is
+        ("Sales rose in the latest fiscal year.", "the latest fiscal year", "1988"),
+    ],
+)
+def test_periods_of_an_earnings_report(
+    dates_pipeline: claimkit.Pipeline, text: str, expression: str, value: str
+) -> None:
+    assert found(dates_pipeline, text)[expression] == value
+
+
 def test_a_year_ago_without_a_quarter_is_a_year(dates_pipeline: claimkit.Pipeline) -> None:
     assert found(dates_pipeline, "A year ago the plant was closed.")["A year ago"] == "1988"
 
@@ -270,6 +299,8 @@ def test_amounts_ages_shares_and_titles_are_not_dates(
         # of a clause "before" is "earlier", counted back from the creation date
         ("Police saw the van three days before the attack.", "three days", "DURATION", "P3D"),
         ("The ship had sailed two days before.", "two days before", "DATE", "1989-10-24"),
+        ("It sailed two days before and docked today.", "two days before", "DATE", "1989-10-24"),
+        ("The board met a week after the vote.", "a week", "DURATION", "P1W"),
         ("The offer expires in ten business days.", "ten business days", "DURATION", "P10D"),
         # "now" as the object of a preposition is a time whatever the parse says
         ("Nothing will change between now and March.", "now", "DATE", "PRESENT_REF"),

@@ -23,6 +23,8 @@ _AMPM = r"(?:[ap]\.m\.|[ap]m(?![a-z]))"
 _CALENDAR_UNITS = ("year", "month", "week", "weekend", "quarter", "decade", "century")
 # A quarter value, and a value that starts with a year, a month, a week or a day.
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
+# A stretch of a year longer than a quarter: "the nine months", "the first half".
+_PART_OF_YEAR = re.compile(r"P(?:[4-9]|1[01])M$|\d{4}-H[12]$")
 _GRAIN_VALUE = {
     "year": re.compile(r"\d{4}"),
     "month": re.compile(r"\d{4}-\d\d"),
@@ -53,9 +55,10 @@ _DAYS_OF = r"(?:trading|business|working|calendar)"
 # After a year, decimals make it a figure: "the index closed at 2082.1".
 _DECIMAL = re.compile(r"\.\d")
 # After "before", a word makes it a preposition or a conjunction with an event of its own
-# ("two days before the vote", "before closing"); the end of a clause leaves it an
-# adverb ("two days before,").
-_OBJECT_AFTER = re.compile(r"\s+[A-Za-z0-9$]")
+# ("two days before the vote", "before closing"); the end of a clause or a coordinator
+# leaves it an adverb ("two days before, ...", "a year before and orders rose").
+_OBJECT_AFTER = re.compile(r"\s+(?!(?:and|or|but|nor|while|whereas)\b)[A-Za-z0-9$]", re.I)
+_FROM_EVENT = re.compile(r"\s+(?:before|after)\b", re.I)
 # A preposition just before "now" takes it as its object: "between now and May", "from
 # now on", "until now".
 _NOW_OBJECT = re.compile(
@@ -266,12 +269,24 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         unit, count = unit_of(m), v.number(m.group("count"))
         if count is None:
             return "PAST_REF"  # "several years ago"
-        quarter = reference_quarter(c) if unit == "year" and count == 1 else None
-        if quarter is not None:
-            # "up from $4 million a year earlier", after "third-quarter profit": the
-            # same quarter a year before, as earnings reports compare
-            return year_before(quarter)
+        if unit == "year" and count == 1 and not after_part_of_year(c):
+            quarter = reference_quarter(c)
+            if quarter is not None:
+                # "up from $4 million a year earlier", after "third-quarter profit": the
+                # same quarter a year before, as earnings reports compare
+                return year_before(quarter)
         return cal.ago_value(c.dct, unit, count)
+
+    def after_part_of_year(c: Context) -> bool:
+        """Whether the period the text last named is a stretch of a year longer than a
+        quarter ("net for the nine months rose 8% from a year earlier"): what "a year
+        earlier" compares with, which a date can give only as its year."""
+        for timex in reversed(c.previous):
+            if _QUARTER_VALUE.match(timex.value):
+                return False
+            if _PART_OF_YEAR.match(timex.value):
+                return True
+        return False
 
     def reference_quarter(c: Context) -> tuple[int, int] | None:
         """The quarter an earnings report is about: the first the text names that has
@@ -294,7 +309,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return Normalised(value=f"{year - 1:04d}-Q{which}", anchor=f"{year:04d}-Q{which}")
 
     def year_ago(m: re.Match[str], c: Context) -> Normalised | str:
-        quarter = reference_quarter(c)
+        quarter = None if after_part_of_year(c) else reference_quarter(c)
         if m.group("ord"):
             which = v.ordinals[m.group("ord").lower()]
             year = quarter[0] if quarter else c.dct.year if c.dct else None
@@ -323,11 +338,14 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     def the_year(m: re.Match[str], c: Context) -> Normalised:
         if re.match(r"\s+(?:ended|ending)\b", m.string[m.end() : m.end() + 8]):
             return Normalised(value="P1Y", type="DURATION")  # "the year ended June 30"
-        if (m.group("which") or "").lower() == "same":
+        which = (m.group("which") or "").lower()
+        if which == "same":
             same = last_mentioned(c, "year")
             if same is not None:
                 return Normalised(value=same[:4])
-        return Normalised(value=cal.unit_value(c.dct, "year", 0) or "XXXX")
+        # "the latest (fiscal) year": the last one ended, as "the latest quarter" is
+        back = -1 if which == "latest" else 0
+        return Normalised(value=cal.unit_value(c.dct, "year", back) or "XXXX")
 
     def last_mentioned(c: Context, grain: str) -> str | None:
         """The value of the date the text last mentioned, if it is as fine as
@@ -362,6 +380,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
 
     def part_of_shifted_year(m: re.Match[str], c: Context) -> str | None:
         by = v.shifts[(m.group("shift") or m.group("shift2")).lower()]
+        if m.group("shift2") and not m.group("ord"):
+            # "last year's quarter": the quarter the report is about, a year before
+            quarter = reference_quarter(c)
+            if quarter is None:
+                return cal.unit_value(c.dct, "quarter", 4 * by - 1) or "XXXX-QX"
+            return f"{quarter[0] + by:04d}-Q{quarter[1]}"
         year = cal.unit_value(c.dct, "year", by) or "XXXX"
         if m.group("ord"):
             return f"{year}-Q{v.ordinals[m.group('ord').lower()]}"
@@ -412,13 +436,19 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
 
     def length(m: re.Match[str], c: Context) -> str | None:
         count_text = normal_space(m.group("count")).lower()
-        before = m.string[: m.start()]
         half = bool(m.group("half") or m.group("half2"))
-        if count_text in ("a", "an") and not half and not _DURATION_LEAD.search(before):
+        led = _DURATION_LEAD.search(m.string, max(0, m.start() - 40), m.start())
+        if count_text in ("a", "an") and not half and not led and not measured_from(m):
             return None  # "a year" alone is as often "per year" as a length
         if unit_of(m) == "quarter" and _SHARE_OF.match(m.string, m.end()):
             return None  # "three-quarters of its food", "a quarter of the market": a share
         return cal.duration(v.number(count_text), v.units[unit_of(m)], half=half)
+
+    def measured_from(m: re.Match[str]) -> bool:
+        """Whether an event follows the length, as what it is measured from: "a week
+        after the vote", "a day before he died"."""
+        found = _FROM_EVENT.match(m.string, m.end())
+        return found is not None and _OBJECT_AFTER.match(m.string, found.end()) is not None
 
     def vague_length(m: re.Match[str], c: Context) -> str:
         word = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
@@ -487,14 +517,43 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return cal.quarter_value(c.dct, which)
         if written_year:
             return None
-        # "the quarter", "the latest quarter": the one the report is about, else the
-        # last ended
+        # "the quarter", "the latest quarter": the one its end date names, else the one
+        # the report is about, else the last ended
         if (m.group("latest") or "").lower() == "current":
             return cal.unit_value(c.dct, "quarter", 0)
+        ended = ended_on.match(m.string, m.end())
+        if ended is not None:
+            return quarter_ended(ended, c)
         quarter = reference_quarter(c)
         if quarter is not None:
             return f"{quarter[0]:04d}-Q{quarter[1]}"
         return cal.unit_value(c.dct, "quarter", -1)
+
+    # "the quarter ended July 31": a quarter named by its last day
+    ended_on = re.compile(
+        rf"\s+(?P<ended>ended|ending)\s+(?P<month>{month})\s*(?P<day>{_DAY})"
+        rf"(?:,?\s*(?P<year>{_YEAR}))?"
+    )
+
+    def quarter_ended(ended: re.Match[str], c: Context) -> str | None:
+        """The calendar quarter most of a quarter ending on a day falls in (a fiscal
+        quarter ended July 31 is mostly the second). Unless its year is written, the
+        day is the latest before the creation date for "ended", and for "ending" the
+        one the tense points to ("the quarter ending Dec. 31 will show ...")."""
+        number_of_month = v.month(ended.group("month"))
+        day_of_month = int(re.sub(r"\D", "", ended.group("day")))
+        tense = "past" if ended.group("ended").lower() == "ended" else c.tense
+        year = (
+            ended.group("year")
+            or cal.month_value(c.dct, number_of_month, tense, day_of_month=day_of_month)[:4]
+        )
+        try:
+            end = dt.date(int(year) if year.isdigit() else 2000, number_of_month, day_of_month)
+        except ValueError:
+            return None
+        middle = end - dt.timedelta(days=45)
+        written = f"{middle.year:04d}" if year.isdigit() else "XXXX"
+        return f"{written}-Q{cal.quarter_of(middle)}"
 
     def half(m: re.Match[str], c: Context) -> str:
         return f"{m.group('year')}-H{1 if m.group('half').lower() == 'first' else 2}"
@@ -746,7 +805,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             pattern=_pattern(
                 rf"(?P<month>{full_month})\s+(?:of\s+)?(?P<shift>last|this|next)\s+year"
                 r"|(?P<shift2>last|this|next)\s+year['’]s\s+"
-                r"(?P<ord>first|second|third|fourth)[-\s]+quarter"
+                r"(?:(?P<ord>first|second|third|fourth)[-\s]+)?quarter"
             ),
             type="DATE",
             value=part_of_shifted_year,
