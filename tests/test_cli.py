@@ -130,16 +130,17 @@ def test_bad_files_are_reported_and_the_good_ones_processed(
     out, err = capsys.readouterr()
     assert code == 1
     found = records(out)
-    assert {r["doc_id"] for r in found} == {"good.txt"}
+    # bad.jsonl's first line is read before its second is found broken: it is kept
+    assert {r["doc_id"] for r in found} == {"good.txt", "bad.jsonl#1"}
     assert any(r["kind"] == "dct" for r in found)
-    check_records(found, {"good.txt": STORY})
+    check_records(found, {"good.txt": STORY, "bad.jsonl#1": "fine"})
     lines = err.strip().splitlines()
     bad = [line for line in lines if "bad.jsonl" in line]
     blob = [line for line in lines if "blob.txt" in line]
     assert len(bad) == 1 and "line 2" in bad[0]
     assert len(blob) == 1 and "binary" in blob[0]
     assert all("Traceback" not in line for line in lines)
-    assert "claimkit: 1 documents" in lines[-1] and "2 unreadable files" in lines[-1]
+    assert "claimkit: 2 documents" in lines[-1] and "2 unreadable files" in lines[-1]
 
 
 def test_dct_flag_overrides_header_and_metadata(

@@ -1,10 +1,12 @@
 """Files into Documents: the built-in readers, metadata beside the files, DCT precedence."""
 
 import csv
+import itertools
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pluggy
@@ -12,7 +14,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimkit.readers import ReadError, build_document, is_input_file, iter_files, read_file
+from claimkit.hookspecs import hookimpl
+from claimkit.readers import (
+    ReadError,
+    build_document,
+    is_input_file,
+    iter_file,
+    iter_files,
+    read_file,
+)
+from claimkit.types import Document
 from tests.conftest import POLNEAR
 
 HEADED = "Published by Wire - Tuesday, January 28, 1997\nMOSCOW (Reuters) - Officials met.\n"
@@ -297,6 +308,39 @@ def test_jsonl_keeps_line_separators_inside_strings(
     content = json.dumps({"text": text}, ensure_ascii=False) + "\r\n"
     (document,) = read_file(pm, write(tmp_path / "u.jsonl", content))
     assert document.text == text
+
+
+def test_documents_before_a_broken_line_are_kept(tmp_path: Path, pm: pluggy.PluginManager) -> None:
+    path = write(tmp_path / "big.jsonl", '{"text": "one"}\n{"text": "two"}\n{"text": broken\n')
+    documents = iter_file(pm, path)
+    assert [next(documents).id, next(documents).id] == ["big.jsonl#1", "big.jsonl#2"]
+    with pytest.raises(ReadError, match=r"big\.jsonl: line 3"):
+        next(documents)
+
+
+def test_a_reader_is_consumed_as_documents_are_taken(
+    tmp_path: Path, pm: pluggy.PluginManager
+) -> None:
+    """A reader may return an iterator; claimkit reads at most one document ahead."""
+    produced: list[int] = []
+
+    class Endless:
+        @hookimpl
+        def claimkit_read_document(self, path: Path) -> Iterator[Document]:
+            def documents() -> Iterator[Document]:
+                for number in itertools.count(1):
+                    produced.append(number)
+                    yield Document(id="", text=f"Story {number}.")
+
+            return documents()
+
+    pm.register(Endless())
+    documents = iter_file(pm, write(tmp_path / "feed.txt", "x"))
+    first = next(documents)
+    assert (first.id, first.text) == ("feed.txt#1", "Story 1.")
+    assert produced == [1, 2]
+    assert [next(documents).text for _ in range(3)] == ["Story 2.", "Story 3.", "Story 4."]
+    assert produced == [1, 2, 3, 4, 5]
 
 
 def test_json_with_a_byte_order_mark(tmp_path: Path, pm: pluggy.PluginManager) -> None:

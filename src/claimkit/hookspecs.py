@@ -152,7 +152,7 @@ def claimkit_spacy_components(nlp: "Language") -> None:
 
 
 @hookspec(firstresult=True)
-def claimkit_read_document(path: Path) -> "list[Document] | None":
+def claimkit_read_document(path: Path) -> "Iterable[Document] | None":
     """Read a file into documents.
 
     Called for each file of an input folder. It is ``firstresult`` because a file has
@@ -165,7 +165,10 @@ def claimkit_read_document(path: Path) -> "list[Document] | None":
     :param path: the file.
     :returns: the documents it holds (a JSON Lines file holds many), with ``id=""`` for
         claimkit to name them after the file; or None when the file is not in a format
-        this plugin reads.
+        this plugin reads. A list, or an iterator that reads as it goes (the built-in
+        JSON Lines reader does): claimkit takes one document at a time, so a file of
+        millions of records is never held whole, and the documents before an error
+        (raised from the iterator) are kept.
 
     Stops at first non-None result.
     """

@@ -35,7 +35,7 @@ from spacy.language import Language
 
 from claimkit.pipeline import Pipeline, Result
 from claimkit.plugins import get_plugin_manager
-from claimkit.readers import ReadError, iter_files, read_file
+from claimkit.readers import ReadError, iter_file, iter_files
 from claimkit.types import Document
 
 __all__ = [
@@ -236,7 +236,7 @@ def read_inputs(
     file that cannot be read is reported on standard error and in ``errors``."""
     for base, path in files:
         try:
-            yield from read_file(pipeline.pm, path, root=base, dct=dct)
+            yield from iter_file(pipeline.pm, path, root=base, dct=dct)
         except ReadError as error:
             errors.append(error)
             print(f"claimkit: {error}", file=sys.stderr)

@@ -90,7 +90,50 @@ def read_file(
 
     Raises :class:`ReadError` naming the file and the problem.
     """
+    return list(iter_file(pm, path, root=root, dct=dct))
+
+
+def iter_file(
+    pm: pluggy.PluginManager, path: Path, *, root: Path | None = None, dct: str | None = None
+) -> Iterator[Document]:
+    """The documents in one file, as the reader gives them (lazily, where it reads a
+    record at a time), with the metadata found beside it merged in.
+
+    Raises :class:`ReadError` naming the file and the problem, after the documents read
+    before it.
+    """
     root = root or path.parent
+    try:
+        extra = metadata_for(path)
+    except (OSError, ValueError, csv.Error) as error:
+        raise ReadError(path, f"bad metadata: {error}") from error
+    base = _relative_id(path, root)
+    documents = _read(pm, path)
+    # Readers leave the id empty when the file names none: the file's path is the id of
+    # a single document, and numbered for each of several; one document is read ahead
+    # to tell which.
+    current = _next(documents, path)
+    number = 1
+    while current is not None:
+        pending: ReadError | None = None
+        try:
+            following = _next(documents, path)
+        except ReadError as found:
+            following, pending = None, found  # raised after the document before it
+        single = number == 1 and following is None and pending is None
+        doc_id = current.id or (base if single else f"{base}#{number}")
+        try:
+            yield build_document(
+                doc_id, current.text, path=path, metadata={**extra, **current.meta}, dct=dct
+            )
+        except ValueError as problem:
+            raise ReadError(path, str(problem)) from problem
+        if pending is not None:
+            raise pending
+        current, number = following, number + 1
+
+
+def _read(pm: pluggy.PluginManager, path: Path) -> Iterator[Document]:
     try:
         documents = pm.hook.claimkit_read_document(path=path)
     except ReadError:
@@ -100,25 +143,17 @@ def read_file(
         raise ReadError(path, str(error)) from error
     if documents is None:
         raise ReadError(path, f"no reader for {path.suffix or 'files without a suffix'}")
+    return iter(documents)
+
+
+def _next(documents: Iterator[Document], path: Path) -> Document | None:
+    """The next document of a reader's iterator; errors of a lazy reader are raised here."""
     try:
-        extra = metadata_for(path)
-    except (OSError, ValueError, csv.Error) as error:
-        raise ReadError(path, f"bad metadata: {error}") from error
-    base = _relative_id(path, root)
-    out = []
-    for number, document in enumerate(documents, start=1):
-        # Readers leave the id empty when the file names none: the file's path is the
-        # id of a single document, and numbered for each of several.
-        doc_id = document.id or (base if len(documents) == 1 else f"{base}#{number}")
-        try:
-            out.append(
-                build_document(
-                    doc_id, document.text, path=path, metadata={**extra, **document.meta}, dct=dct
-                )
-            )
-        except ValueError as error:
-            raise ReadError(path, str(error)) from error
-    return out
+        return next(documents, None)
+    except ReadError:
+        raise
+    except (OSError, ValueError, RecursionError) as error:
+        raise ReadError(path, str(error)) from error
 
 
 def iter_files(root: Path, *, recursive: bool = False) -> Iterator[Path]:

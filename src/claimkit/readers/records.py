@@ -5,6 +5,7 @@ Each record is an object with ``text`` and optionally ``id``, ``title``, ``dct``
 """
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +15,10 @@ from claimkit.types import Document
 
 
 @hookimpl(trylast=True)
-def claimkit_read_document(path: Path) -> list[Document] | None:
+def claimkit_read_document(path: Path) -> Iterable[Document] | None:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        records = []
-        # Split on "\n" only: str.splitlines also cuts at U+2028, U+0085 ..., which JSON
-        # strings may hold unescaped. utf-8-sig: a byte-order mark is not JSON.
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                try:
-                    records.append((f"line {number}", json.loads(line)))
-                except json.JSONDecodeError as error:
-                    raise ReadError(path, f"line {number}: not JSON: {error.msg}") from error
-        return [_document(path, where, record) for where, record in records]
+        return _lines(path)
     if suffix == ".json":
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -36,6 +27,22 @@ def claimkit_read_document(path: Path) -> list[Document] | None:
         items = data if isinstance(data, list) else [data]
         return [_document(path, f"record {n}", r) for n, r in enumerate(items, start=1)]
     return None
+
+
+def _lines(path: Path) -> Iterator[Document]:
+    """The records of a JSON Lines file, a line at a time: a corpus in one file of
+    millions of lines is never held whole."""
+    # Split on "\n" only: universal newlines and str.splitlines also cut at "\r",
+    # U+2028, U+0085 ..., which JSON strings may hold unescaped. utf-8-sig: a
+    # byte-order mark is not JSON.
+    with path.open(encoding="utf-8-sig", newline="\n") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise ReadError(path, f"line {number}: not JSON: {error.msg}") from error
+                yield _document(path, f"line {number}", record)
 
 
 def _document(path: Path, where: str, record: Any) -> Document:
