@@ -396,3 +396,21 @@ def test_a_participle_after_the_content_is_its_own_statement(
         ("The mayor", "said", "the bridge would reopen in May"),
         ("The mayor", "saying", "that the repairs were nearly done"),
     ]
+
+
+def test_the_source_mention_is_the_whole_noun_phrase(pipeline: claimkit.Pipeline) -> None:
+    # PolNeAR marks the source with what describes it and the comma that closes that;
+    # the Source's name stays the name.
+    (claim,) = statements(
+        pipeline,
+        "Sen. Maria Lopez (D-Ore.), one of the bill's authors, said the vote would be close.",
+    )
+    assert claim.source_mention is not None and claim.source is not None
+    assert claim.source_mention.text == "Sen. Maria Lopez (D-Ore.), one of the bill's authors,"
+    assert "Maria Lopez" in claim.source.name
+    (claim,) = statements(
+        pipeline,
+        "The harbour director, who has run the port since 2009, said the cranes were too old.",
+    )
+    assert claim.source_mention is not None
+    assert claim.source_mention.text == "The harbour director, who has run the port since 2009,"

@@ -10,6 +10,7 @@ several sentences stays one content, and the style follows from the quotation ma
 import re
 from collections.abc import Iterator, Sequence
 
+import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.statements.lexicon import Lexicon
@@ -94,6 +95,8 @@ def extract_statements(
             # The "source" is part of what is said: a misparse, unless the attribution
             # stands inside what it reports ("Y1, X said, Y2").
             continue
+        if label is None and not (mention.start < content[1] and content[0] < mention.end):
+            source = attrs.evolve(source, mentions=(_whole_mention(source_head, cue, content),))
         found.append((source, cue, content))
     for source_head, cue, content, label in _signed_quotations(doc, text, quotes):
         if source_head is not None and not any(c[0] == cue[0] for _, c, _ in found):
@@ -118,6 +121,33 @@ def extract_statements(
             content=Span.of(text, *content),
             style=style,
         )
+
+
+def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
+    """The source as PolNeAR marks it: the whole noun phrase, with the appositives,
+    parentheses and relative clauses that describe the speaker ("Sen. Johnny Isakson
+    (R-Ga.), one of the bill's co-authors,") and the comma that closes them, but
+    nothing of the cue or the content."""
+    doc = head.doc
+    keep = {
+        t.i
+        for t in head.subtree
+        if not (cue[0] <= t.idx < cue[1] or content[0] <= t.idx < content[1])
+    }
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ")":
+        end -= 1
+    described = any(doc[i].text in (",", "(") for i in range(head.i, end))
+    if described and end + 1 < len(doc) and doc[end + 1].text == ",":
+        end += 1  # the comma that closes ", the former governor,"
+    found = doc[start : end + 1]
+    return Span(start=found.start_char, end=found.end_char, text=found.text)
 
 
 def _continue_quotation(
