@@ -414,3 +414,18 @@ def test_the_source_mention_is_the_whole_noun_phrase(pipeline: claimkit.Pipeline
     )
     assert claim.source_mention is not None
     assert claim.source_mention.text == "The harbour director, who has run the port since 2009,"
+
+
+def test_a_preposed_quotation_without_the_sentence_before(pipeline: claimkit.Pipeline) -> None:
+    # Where the parser runs the sentence before into the quotation's, the content is
+    # still the quotation; a quotation inside the clause keeps the whole clause.
+    found = statements(
+        pipeline,
+        "He became speaker late last year.  "
+        '"There is no question that he is ambitious," said Peter Wehner.',
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Peter Wehner", "said", '"There is no question that he is ambitious,"')
+    ]
+    (claim,) = statements(pipeline, 'The economy is "in trouble," he said.')
+    assert summary(claim) == ("he", "said", 'The economy is "in trouble,"', "mixed")

@@ -210,7 +210,7 @@ def _verb_attribution(
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
-    content = _complement(verb, kind, source)
+    content = _complement(verb, kind, source, quotes)
     if content is None and kind != "belief":
         content = _adjacent_quotation(text, source, cue, quotes)
     if content is None and objects:
@@ -393,7 +393,9 @@ def _trailing_source(verb: Token) -> Token | None:
     return head
 
 
-def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None:
+def _complement(
+    verb: Token, kind: str, source: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """The character range of what is said, thought or vowed."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE]
     if clauses:
@@ -407,7 +409,7 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
             first = source.left_edge if source.i < verb.i else verb
             first = min(first, _cue_start(verb), key=lambda t: t.i)
             tokens = [t for t in verb.sent if t.i < first.i]
-            return _range(tokens) if tokens else None
+            return _preposed(tokens, first, quotes)
         return _range(_without_other_cues(clause))
     if kind == "belief":
         return None
@@ -429,10 +431,32 @@ def _complement(verb: Token, kind: str, source: Token) -> tuple[int, int] | None
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
         tokens = [t for t in verb.sent if t.i < first.i]
-        return _range(tokens) if tokens else None
+        return _preposed(tokens, first, quotes)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _preposed(
+    tokens: list[Token], first: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """What "Y, X said" reports: the words before the attribution, or only the quotation
+    that ends right before it where the parser ran an earlier sentence into this one
+    ('He became speaker last year. "Q," said X')."""
+    if not tokens:
+        return None
+    start, end = _range(tokens)
+    doc = first.doc
+    for q_start, q_end in quotes:
+        if start < q_start and end - 1 <= q_end <= first.idx:
+            # Only a quotation that opens a sentence: in 'The economy is "in trouble,"
+            # he said' the whole clause is what was said.
+            before = doc.char_span(start, q_start, alignment_mode="contract")
+            words = [t for t in before or () if not t.is_space]
+            if words and words[-1].text[-1] in ".?!\"”'":
+                return q_start, q_end
+            break
+    return start, end
 
 
 def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
