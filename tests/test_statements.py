@@ -429,3 +429,15 @@ def test_a_preposed_quotation_without_the_sentence_before(pipeline: claimkit.Pip
     ]
     (claim,) = statements(pipeline, 'The economy is "in trouble," he said.')
     assert summary(claim) == ("he", "said", 'The economy is "in trouble,"', "mixed")
+
+
+def test_a_passive_cue_with_its_agent(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The plan was criticized by several senators. "
+        "The mayor was told by aides that the budget had run out.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("several senators", "was criticized", "The plan"),
+        ("aides", "was told", "that the budget had run out"),
+    ]

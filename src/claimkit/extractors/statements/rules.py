@@ -276,8 +276,12 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     report", "called the charges unsubstantiated", "mocked Romney for hiding his
     returns") or the object of its preposition ("insisted on building a wall").
     The object runs on over the complements that say what is said of it."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # "His comments were derided by X": what X spoke of is the subject.
+        if _agent(verb) is None or passive[0].tag_ in ("WDT", "WP", "PRP"):
+            return None
+        return _range(list(passive[0].subtree))
     objects = [c for c in verb.rights if c.dep_ == "dobj"]
     if objects and _noun_attribution(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
@@ -323,7 +327,11 @@ def _adjacent_quotation(
 
 def _subject(verb: Token) -> Token | None:
     """Who does the saying: the subject, inherited through coordination ("vowed ... but
-    also said"), participles ("..., saying") and relative clauses ("who has said")."""
+    also said"), participles ("..., saying") and relative clauses ("who has said"); the
+    agent of a passive ("was derided by X")."""
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
     for child in verb.children:
         if child.dep_ == "nsubj" and child.tag_ != "EX":
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -333,9 +341,6 @@ def _subject(verb: Token) -> Token | None:
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
             return None
-        if child.dep_ == "agent":
-            objects = [t for t in child.children if t.dep_ == "pobj"]
-            return objects[0] if objects else None
     head = verb.head
     trailing = _trailing_source(verb)
     if trailing is not None:
@@ -362,6 +367,14 @@ def _subject(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         # "ended the speech by saying ...", "since announcing ...": the one who acts.
         return _subject(head.head) if head.head.dep_ != "relcl" else head.head.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """X of "was derided by X"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
     return None
 
 
