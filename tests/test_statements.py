@@ -441,3 +441,12 @@ def test_a_passive_cue_with_its_agent(pipeline: claimkit.Pipeline) -> None:
         ("several senators", "was criticized", "The plan"),
         ("aides", "was told", "that the budget had run out"),
     ]
+
+
+def test_a_that_clause_hung_on_the_noun_after_the_cue(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(
+        pipeline,
+        "April Mellody, a spokeswoman for the port, said in a statement that the cranes "
+        "would be replaced.",
+    )
+    assert summary(claim)[1:3] == ("said", "that the cranes would be replaced")

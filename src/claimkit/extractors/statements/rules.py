@@ -410,7 +410,7 @@ def _complement(
     verb: Token, kind: str, source: Token, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The character range of what is said, thought or vowed."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE] or _clause_after_prep(verb)
     if clauses:
         clause = clauses[0]
         preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
@@ -448,6 +448,24 @@ def _complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _clause_after_prep(verb: Token) -> list[Token]:
+    """The that-clause the parser hangs on the noun of a preposition after the cue:
+    "said in a statement *that Y*", "told reporters in an interview *that Y*"."""
+    for child in verb.rights:
+        if child.dep_ != "prep":
+            continue
+        for noun in child.children:
+            if noun.dep_ != "pobj":
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
+                    for m in clause.children
+                ):
+                    return [clause]
+    return []
 
 
 def _preposed(
