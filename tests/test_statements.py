@@ -450,3 +450,15 @@ def test_a_that_clause_hung_on_the_noun_after_the_cue(pipeline: claimkit.Pipelin
         "would be replaced.",
     )
     assert summary(claim)[1:3] == ("said", "that the cranes would be replaced")
+
+
+def test_adjective_cues(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The union leaders are convinced that the factory will close. "
+        "The columnist has been critical of the mayor. The bridge is old.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The union leaders", "are convinced", "that the factory will close"),
+        ("The columnist", "has been critical of", "the mayor"),
+    ]

@@ -210,16 +210,27 @@ def _verb_attribution(
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
-    content = _complement(verb, kind, source, quotes)
-    if content is None and kind != "belief":
+    # "is critical of Y", "are convinced that Y", "is eager to Y": the adjective takes
+    # the content and belongs to the cue.
+    words = _adjective(verb) or verb
+    cue = cue[0], _end(words)
+    content = _complement(words, kind, source, quotes)
+    if content is None and kind != "belief" and words is verb:
         content = _adjacent_quotation(text, source, cue, quotes)
     if content is None and objects:
-        content = _object_content(verb)
+        content = _object_content(words)
         if content is not None:
-            cue = cue[0], max(cue[1], _cue_particle_end(verb, content))
+            cue = cue[0], max(cue[1], _cue_particle_end(words, content))
     if content is None:
         return None
     return source, cue, content, None
+
+
+def _adjective(verb: Token) -> Token | None:
+    """The adjective of "be" ("is critical of", "are worried about"), if any."""
+    if verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.rights if c.dep_ == "acomp"), None)
 
 
 def _impersonal(verb: Token) -> Attribution | None:
