@@ -184,6 +184,8 @@ def test_direction_from_the_parse(
         ),
         ("The deal should close by year-end.", "year-end", "DATE", "1989"),
         ("Talks broke off at noon Thursday.", "noon Thursday", "TIME", "1989-10-26T12:00"),
+        # midnight ends its day: hour 24
+        ("The offer expires at midnight Friday.", "midnight Friday", "TIME", "1989-10-27T24:00"),
         (
             "The offer expires at 5 p.m. EST Nov. 9.",
             "5 p.m. EST Nov. 9",
@@ -268,8 +270,13 @@ def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sente
         "Profits are expected to grow 12% annually.",
         "The new mill turns out 5,000 tons annually.",
         "The unit has been losing $2 million quarterly.",
-        # "fall" after a mod word is a season only when no "in" or "of" follows
+        # "fall" is a season only when no "in" or "of" follows
         "Traders expect an early fall in prices.",
+        "The fall in prices hurt growers.",
+        # comparisons, figures of a table of months, and a table's next row label
+        "The year-on-year rise was steep, and sales grew year-over-year.",
+        "Linseed prev 34.8, Feb 32.9, Mar 6.8, Apr 6.3, total 80.8.",
+        "Sales 8,059,000 vs 7,148,000\n    Year\n    Oper shr 67 cts vs 19 cts",
     ],
 )
 def test_amounts_ages_shares_and_titles_are_not_dates(

@@ -17,7 +17,8 @@ from claimkit.extractors.dates.rules import Context, DateRule, Normalised
 from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# A day of the month; one with decimals is a figure ("Apr 6.3" in a table of months).
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|\.\d)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m(?![a-z]))"
 # Units with a calendar value, for "last week" and "the end of the year".
 _CALENDAR_UNITS = ("year", "month", "week", "weekend", "quarter", "decade", "century")
@@ -213,7 +214,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         """The ``T...`` part of a value for a clock time, noon or a part of the day."""
         word = normal_space(text).lower().replace("mid-", "mid")
         if word in ("noon", "midday", "midnight"):
-            return "T00:00" if word == "midnight" else "T12:00"
+            # "midnight Friday" ends Friday: ISO 8601 writes that hour 24
+            return "T24:00" if word == "midnight" else "T12:00"
         part = word.removeprefix("mid").strip()
         if part in v.day_parts:
             return f"T{v.day_parts[part]}"
@@ -442,6 +444,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None  # "a year" alone is as often "per year" as a length
         if unit_of(m) == "quarter" and _SHARE_OF.match(m.string, m.end()):
             return None  # "three-quarters of its food", "a quarter of the market": a share
+        if "\n" in m.group(0) and m.group("unit")[0].isupper():
+            return None  # "Sales 8,059,000 vs 7,148,000\n Year ...": a table's next row
         return cal.duration(v.number(count_text), v.units[unit_of(m)], half=half)
 
     def measured_from(m: re.Match[str]) -> bool:
@@ -999,8 +1003,8 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             name="season",
             pattern=_pattern(
                 rf"(?:{_PERIOD_LEAD})(?:the\s+)?(?P<season>{season})|the\s+(?P<season2>{season})"
-                # "an early fall in prices" is no season
-                rf"(?!\s+of\b)|(?:{_SEASON_MOD})(?P<season3>{season})(?!\s+(?:of|in)\b)"
+                # "the fall in prices", "an early fall of 5%" are no season
+                rf"(?!\s+(?:of|in)\b)|(?:{_SEASON_MOD})(?P<season3>{season})(?!\s+(?:of|in)\b)"
             ),
             type="DATE",
             value=bare_season,

@@ -33,6 +33,9 @@ _ELIDED_DAY = re.compile(
 )
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-(\d\d)$")
 _ENDS_WITH_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
+# After a unit: "quarter-to-quarter", "year-on-year", "year-over-year" compare, "day-to-day"
+# runs: no time.
+_COMPARISON = ("-to-", "-on-", "-over-")
 # "the third-quarter loss", "the two-week strike": an expression that qualifies the
 # noun after it leaves the determiner to that noun.
 _PRENOMINAL = re.compile(r"the\s+(?=.*[A-Za-z0-9]-[A-Za-z]+$)", re.IGNORECASE | re.DOTALL)
@@ -117,8 +120,8 @@ class Recogniser:
         for order, rule in enumerate(self.rules):
             for start, end in windows[order]:
                 for match in _matches(rule.pattern, text, start, end):
-                    if text.startswith("-to-", match.end()):
-                        continue  # "the quarter-to-quarter comparison", "day-to-day": no time
+                    if text.startswith(_COMPARISON, match.end()):
+                        continue  # "the quarter-to-quarter comparison", "year-on-year": no time
                     yield self._candidate(rule, match, order)
 
     def _candidate(self, rule: DateRule, match: "re.Match[str]", order: int) -> Candidate:
