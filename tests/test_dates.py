@@ -310,7 +310,7 @@ _LONGEST = [
     "this past Martin Luther King Day", "as soon as possible", "in the near future",
     "the New Year's Day", "every year", "the a couple of and a half more business days",
     "4 in the morning", "in the early afternoon", "in the mid afternoon of",
-    "in the late summer of", "early fall in", "the quarter a year earlier",
+    "in the late summer of", "early fall in", "the quarter a year earlier", "1805 local time",
 ]  # fmt: skip
 
 

@@ -184,6 +184,9 @@ def test_direction_from_the_parse(
         ),
         ("The deal should close by year-end.", "year-end", "DATE", "1989"),
         ("Talks broke off at noon Thursday.", "noon Thursday", "TIME", "1989-10-26T12:00"),
+        # a 24-hour clock with its zone is no year
+        ("Figures are due at 1630 EST today.", "1630 EST", "TIME", "1989-10-26T16:30-05:00"),
+        ("It lifted off at 1805 local time.", "1805 local time", "TIME", "1989-10-26T18:05"),
         # midnight ends its day: hour 24
         ("The offer expires at midnight Friday.", "midnight Friday", "TIME", "1989-10-27T24:00"),
         (

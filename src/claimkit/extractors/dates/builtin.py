@@ -588,6 +588,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
 
     def clock_time(m: re.Match[str], c: Context) -> Normalised:
         date, anchor = reference_day(c)
+        if m.group("hh"):
+            zone = v.zones.get((m.group("hhmm_zone") or "").upper(), "")
+            return Normalised(value=f"{date}T{m.group('hh')}:{m.group('mm')}{zone}", anchor=anchor)
         if m.group("hour"):
             # "4 in the morning", "8 in the evening"
             hour = int(m.group("hour")) % 12 + (0 if m.group("part").lower() == "morning" else 12)
@@ -1035,10 +1038,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             pattern=_pattern(
                 rf"\d{{1,2}}(?::\d\d)?\s*{_AMPM}(?:\s+{zone})?|\d{{1,2}}:\d\d\s*{zone}|noon|midday|midnight"
                 rf"|(?P<hour>\d{{1,2}})\s+in\s+the\s+(?P<part>{clock_part})"
+                # "at 1630 EST", "1805 local time": a 24-hour clock, no year
+                rf"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:(?P<hhmm_zone>{zone})|local\s+time)(?![A-Za-z])"
             ),
             type="TIME",
             value=clock_time,
-            hints=(*clock_hints, *clock_part_hints),
+            hints=(*clock_hints, *clock_part_hints, *hints(v.zones), "local"),
             reach=(3, 2),
         ),
         DateRule(
