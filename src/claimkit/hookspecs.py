@@ -53,7 +53,9 @@ PROJECT = "claimkit"
 #:
 #: - 0.1: readers, extractors, data hooks, spaCy components, post-processors.
 #: - 0.2: ``claimkit_writers``, ``claimkit_add_options`` and the ``options`` argument.
-HOOKSPEC_VERSION = "0.2"
+#: - 0.3: ``claimkit_read_document`` may return an iterator; ``DateRule.reach`` bounds
+#:   where a rule with ``hints`` is run.
+HOOKSPEC_VERSION = "0.3"
 
 hookspec = pluggy.HookspecMarker(PROJECT)
 #: Marker for plugin hook implementations: ``@claimkit.hookimpl``.
