@@ -144,6 +144,15 @@ def test_anaphoric_expressions_without_a_creation_time_stay_underspecified(
         ("Crowds gathered to mark the anniversary on Tuesday.", "Tuesday", "1989-10-24"),
         # while a plan still looks ahead
         ("The team planned to leave on Tuesday.", "Tuesday", "1989-10-31"),
+        # a to-infinitive takes the tense of its governing verb unless that word plans,
+        # intends or expects
+        ("The mill was unable to ship paper until the spring.", "the spring", "1989-SP"),
+        ("The rain allowed the herds to graze through the winter.", "the winter", "1988-WI"),
+        ("The union tried to halt the vote on Tuesday.", "Tuesday", "1989-10-24"),
+        ("The lender is likely to raise rates on Tuesday.", "Tuesday", "1989-10-31"),
+        ("The partners agreed to close the deal on Tuesday.", "Tuesday", "1989-10-31"),
+        ("The hearings are to resume on Tuesday.", "Tuesday", "1989-10-31"),
+        ("Brewer to shut plant on Tuesday", "Tuesday", "1989-10-31"),
         # a passive present looks around the creation date, not back
         ("The case is heard in December.", "December", "1989-12"),
         # "would" reports a future

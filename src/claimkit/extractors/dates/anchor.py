@@ -5,8 +5,6 @@ November" takes the tense of the verb the trip hangs from. Only the tokens betwe
 expression and its governing verb are looked at, so this costs little per match.
 """
 
-from collections.abc import Set
-
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.dates.rules import Tense
@@ -24,6 +22,9 @@ _BARE_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl:tmod"})
 # How far up the tree to look for the governing verb: deeper than this the link to the
 # expression is too loose to trust.
 _MAX_CLIMB = 6
+# How far above an infinitive to look for its governing verb ("was unable to meet":
+# two steps): further up the link is too loose.
+_MAX_INFINITIVE_CLIMB = 2
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll", "would"})
 
 
@@ -59,7 +60,7 @@ def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
         if cue:
             return "future"
         if token.tag_.startswith("VB") or token.tag_ == "MD":
-            return verb_tense(token, vocabulary.future_cues, cue=token is root)
+            return verb_tense(token, vocabulary, cue=token is root)
         if token.head is token:
             return None
         below, token = token, token.head
@@ -67,17 +68,22 @@ def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
 
 
 def verb_tense(
-    verb: Token, future_cues: Set[str], depth: int = 0, *, cue: bool = True
+    verb: Token, vocabulary: Vocabulary, depth: int = 0, *, cue: bool = True
 ) -> Tense | None:
     """The tense of a verb, from its form and its auxiliaries (and, with ``cue``,
     from the verb itself when it points ahead: "scheduled", "plans")."""
+    future_cues = vocabulary.future_cues
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     purpose = "to" in words and verb.dep_ in _LOOSE_CLAUSES and verb.head is not verb
-    if purpose and depth < 2 and verb_tense(verb.head, future_cues, depth + 1) == "past":
+    if purpose and depth < 2 and verb_tense(verb.head, vocabulary, depth + 1) == "past":
         # "gathered to mark the entry on Friday": an infinitive of purpose happens
         # when its main verb does (a past one); "planned to leave" still looks ahead
         return "past"
+    if "to" in words and not words & _FUTURE_AUX and depth < 2:
+        governed = infinitive_tense(verb, vocabulary, depth)
+        if governed != "future" and not (cue and verb.lower_ in future_cues):
+            return governed
     if words & _FUTURE_AUX or "to" in words or (cue and verb.lower_ in future_cues):
         return "future"
     if verb.tag_ == "MD":
@@ -91,7 +97,31 @@ def verb_tense(
         return "past"
     if verb.tag_ == "VBG" and not auxiliaries and verb.head is not verb and depth < 2:
         # "saying ...": a participle clause takes its main verb's tense
-        return verb_tense(verb.head, future_cues, depth + 1)
+        return verb_tense(verb.head, vocabulary, depth + 1)
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return "present"
     return None
+
+
+def infinitive_tense(verb: Token, vocabulary: Vocabulary, depth: int) -> Tense | None:
+    """The tense of a to-infinitive: it looks ahead under a word of plan, intent or
+    expectation ("plans to sell in March", "is likely to report in December", "an offer
+    to buy by Friday"), and otherwise happens when the verb it hangs from does: "was
+    unable to meet demand into the summer", "allowed the crops to survive the winter".
+    With no verb above ("Company to sell unit in May", a headline) it looks ahead."""
+    governor = verb.head
+    if governor.lemma_ == "be" and governor is not verb:
+        return "future"  # "the talks are to resume on Monday": an arrangement
+    for _ in range(_MAX_INFINITIVE_CLIMB):
+        if governor.lemma_.lower() in vocabulary.intent_words or (
+            governor.lower_ in vocabulary.intent_words
+        ):
+            return "future"
+        if governor.tag_.startswith("VB") or governor.tag_ == "MD":
+            return verb_tense(governor, vocabulary, depth + 1)
+        if governor.head is governor:
+            break
+        # "unable" in "was unable to meet", "the first" in "the first to leave": the
+        # verb above the adjective or noun sets the time
+        governor = governor.head
+    return "future"

@@ -50,6 +50,7 @@ class Vocabulary:
     leads: Mapping[str, str]
     zones: Mapping[str, str]
     future_cues: frozenset[str]
+    intent_words: frozenset[str]
     past_prepositions: frozenset[str]
     year_heads: frozenset[str]
     point_prepositions: frozenset[str]
@@ -140,6 +141,7 @@ def load_vocabulary() -> Vocabulary:
         month_triggers=frozenset(data.pop("month_triggers")),
         vague_numbers=frozenset(data.pop("vague_numbers")),
         future_cues=frozenset(data.pop("future_cues")),
+        intent_words=frozenset(data.pop("intent_words")),
         past_prepositions=frozenset(data.pop("past_prepositions")),
         year_heads=frozenset(data.pop("year_heads")),
         point_prepositions=frozenset(data.pop("point_prepositions")),
