@@ -462,3 +462,15 @@ def test_adjective_cues(pipeline: claimkit.Pipeline) -> None:
         ("The union leaders", "are convinced", "that the factory will close"),
         ("The columnist", "has been critical of", "the mayor"),
     ]
+
+
+def test_a_learned_cue_does_not_take_the_quotation_before_it(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # "called" is the scorer's cue; the quotation before it is a nickname, not what the
+    # mayor said, and the mayor's content is the object with what is said of it.
+    found = statements(
+        pipeline,
+        'Critics gave him a nickname, "the Bulldozer." The mayor called the plan a success.',
+    )
+    assert [summary(c)[:3] for c in found] == [("The mayor", "called", "the plan a success")]

@@ -216,7 +216,10 @@ def _verb_attribution(
     cue = cue[0], _end(words)
     content = _complement(words, kind, source, quotes)
     if content is None and kind != "belief" and words is verb:
-        content = _adjacent_quotation(text, source, cue, quotes)
+        # A learned cue is rarely a verb of saying that a quotation before it hangs
+        # on ('"...", the crowd cheered'), but often one that quotes what follows
+        # ('called him "Lyin' Ted"').
+        content = _adjacent_quotation(text, source, cue, quotes, before=kind != LEARNED)
     if content is None and objects:
         content = _object_content(words)
         if content is not None:
@@ -322,14 +325,19 @@ def _describes_object(child: Token) -> bool:
 
 
 def _adjacent_quotation(
-    text: str, source: Token, cue: tuple[int, int], quotes: list[tuple[int, int]]
+    text: str,
+    source: Token,
+    cue: tuple[int, int],
+    quotes: list[tuple[int, int]],
+    before: bool = True,
 ) -> tuple[int, int] | None:
-    """The quotation right before an attribution ('"...," she said.') or right after it
-    ('He said: "..."'), where the parser split the quotation off as its own sentence."""
+    """The quotation right before an attribution ('"...," she said.'; unless not
+    ``before``) or right after it ('He said: "..."'), where the parser split the
+    quotation off as its own sentence."""
     start = min(source.left_edge.idx, cue[0])
     end = max(source.right_edge.idx + len(source.right_edge.text), cue[1])
     for q_start, q_end in quotes:
-        if q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
+        if before and q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
             return q_start, q_end
         if q_start >= end and text[end:q_start].strip(" \t,:") == "":
             return q_start, q_end
