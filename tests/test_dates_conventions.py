@@ -77,6 +77,23 @@ def test_a_year_earlier_in_an_earnings_report_is_the_same_quarter(
     assert got["the year-ago quarter"] == "1988-Q3"
 
 
+def test_a_year_earlier_compares_with_the_quarter_of_its_own_sentence(
+    dates_pipeline: claimkit.Pipeline,
+) -> None:
+    # two reports in one story: the second company's comparison is with the quarter
+    # its own sentence names, while a sentence naming none refers to the story's quarter
+    text = (
+        "Baxter Mills said second-quarter net rose 9%. Sales were flat. "
+        "Separately, Orbis Corp. said third-quarter profit fell to $3 million "
+        "from $4 million a year earlier. Revenue slipped from a year earlier.\n\n"
+        "Orbis recalled a weak first quarter. Costs were higher a year ago."
+    )
+    got = timexes(dates_pipeline, text)
+    earlier = [t.value for t in got if t.span.text == "a year earlier"]
+    assert earlier == ["1988-Q3", "1988-Q2"]
+    assert found(dates_pipeline, text)["a year ago"] == "1988-Q2"
+
+
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from claimkit.extractors.dates import normalise as cal
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised
 from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
+from claimkit.types import Timex
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 # A day of the month; one with decimals is a figure ("Apr 6.3" in a table of months).
@@ -24,6 +25,13 @@ _AMPM = r"(?:[ap]\.m\.|[ap]m(?![a-z]))"
 _CALENDAR_UNITS = ("year", "month", "week", "weekend", "quarter", "decade", "century")
 # A quarter value, and a value that starts with a year, a month, a week or a day.
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
+# Where a sentence ends: a stop (maybe closing a quotation) before a capital or an
+# opening quote, or a blank line. An abbreviation before a name ("Corp. Delta") ends
+# one too early, which only loses a sentence-local antecedent.
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]*\s+[\"'`‘“]*[A-Z]|\n\s*\n")
+# No sentence is longer than this many characters: beyond it, a text without stops
+# (a table) has no sentence to share.
+_MAX_SENTENCE = 400
 # A stretch of a year longer than a quarter: "the nine months", "the first half".
 _PART_OF_YEAR = re.compile(r"P(?:[4-9]|1[01])M$|\d{4}-H[12]$")
 _GRAIN_VALUE = {
@@ -272,7 +280,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         if count is None:
             return "PAST_REF"  # "several years ago"
         if unit == "year" and count == 1 and not after_part_of_year(c):
-            quarter = reference_quarter(c)
+            quarter = reference_quarter(m, c)
             if quarter is not None:
                 # "up from $4 million a year earlier", after "third-quarter profit": the
                 # same quarter a year before, as earnings reports compare
@@ -290,28 +298,40 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
                 return True
         return False
 
-    def reference_quarter(c: Context) -> tuple[int, int] | None:
-        """The quarter an earnings report is about: the first the text names that has
-        ended in the year before the creation date (not a forecast "fourth-quarter
-        charge", nor "the third quarter of 1984"), else the last named. "A year
-        earlier" and "the latest period" refer to it."""
+    def reference_quarter(m: re.Match[str], c: Context) -> tuple[int, int] | None:
+        """The quarter "a year earlier" and "the latest period" at ``m`` refer to: one
+        named earlier in the same sentence ("America West reported third-quarter profit
+        of $5.8 million, from $4 million a year earlier": the comparison is within the
+        clause), else the quarter the report is about: the first the text names that
+        has ended in the year before the creation date (not a forecast "fourth-quarter
+        charge", nor "the third quarter of 1984", nor a "flat second quarter" recalled
+        later), else the last named."""
         named = [
-            (int(found.group(1)), int(found.group(2)))
+            (int(found.group(1)), int(found.group(2)), in_sentence(timex, m))
             for timex in c.previous
             if (found := _QUARTER_VALUE.match(timex.value)) is not None and timex.anchor is None
         ]
         if c.dct is None:
-            return named[-1] if named else None
+            return named[-1][:2] if named else None
         now = c.dct.year * 4 + cal.quarter_of(c.dct) - 1
         ended = [q for q in named if now - 4 <= q[0] * 4 + q[1] - 1 < now]
-        return ended[0] if ended else named[-1] if named else None
+        local = [q for q in ended if q[2]]
+        best = local[-1] if local else ended[0] if ended else named[-1] if named else None
+        return best[:2] if best else None
+
+    def in_sentence(timex: Timex, m: re.Match[str]) -> bool:
+        """Whether ``timex`` comes before ``m`` in its sentence (no sentence end between)."""
+        gap = m.start() - timex.span.end
+        return 0 <= gap <= _MAX_SENTENCE and not _SENTENCE_END.search(
+            m.string, timex.span.end, m.start()
+        )
 
     def year_before(quarter: tuple[int, int]) -> Normalised:
         year, which = quarter
         return Normalised(value=f"{year - 1:04d}-Q{which}", anchor=f"{year:04d}-Q{which}")
 
     def year_ago(m: re.Match[str], c: Context) -> Normalised | str:
-        quarter = None if after_part_of_year(c) else reference_quarter(c)
+        quarter = None if after_part_of_year(c) else reference_quarter(m, c)
         if m.group("ord"):
             which = v.ordinals[m.group("ord").lower()]
             year = quarter[0] if quarter else c.dct.year if c.dct else None
@@ -323,7 +343,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         return cal.unit_value(c.dct, "year", -1) or "XXXX"
 
     def period(m: re.Match[str], c: Context) -> str:
-        quarter = reference_quarter(c)
+        quarter = reference_quarter(m, c)
         if quarter is None:
             # nothing said of a quarter: the one last ended, as reports speak of
             if c.dct is None:
@@ -384,7 +404,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         by = v.shifts[(m.group("shift") or m.group("shift2")).lower()]
         if m.group("shift2") and not m.group("ord"):
             # "last year's quarter": the quarter the report is about, a year before
-            quarter = reference_quarter(c)
+            quarter = reference_quarter(m, c)
             if quarter is None:
                 return cal.unit_value(c.dct, "quarter", 4 * by - 1) or "XXXX-QX"
             return f"{quarter[0] + by:04d}-Q{quarter[1]}"
@@ -528,7 +548,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         ended = ended_on.match(m.string, m.end())
         if ended is not None:
             return quarter_ended(ended, c)
-        quarter = reference_quarter(c)
+        quarter = reference_quarter(m, c)
         if quarter is not None:
             return f"{quarter[0]:04d}-Q{quarter[1]}"
         return cal.unit_value(c.dct, "quarter", -1)
