@@ -474,3 +474,12 @@ def test_a_learned_cue_does_not_take_the_quotation_before_it(
         'Critics gave him a nickname, "the Bulldozer." The mayor called the plan a success.',
     )
     assert [summary(c)[:3] for c in found] == [("The mayor", "called", "the plan a success")]
+
+
+def test_no_statement_inside_a_quotation(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        'The union says the mayor is part of the "same old system that he claims he is '
+        'going to change."',
+    )
+    assert [summary(c)[:2] for c in found] == [("The union", "says")]

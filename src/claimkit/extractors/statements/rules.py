@@ -53,7 +53,7 @@ def extract_statements(
     no source ("X is expected to Y", "X seemed to Y"), as PolNeAR counts them."""
     text = document.text
     quotes = quote_spans(text)
-    quoted = quoted_tokens(doc, quotes) if model is not None else set()
+    quoted = quoted_tokens(doc, quotes)
     found: list[tuple[Source | None, tuple[int, int], tuple[int, int]]] = []
     for token in doc:
         if token.idx < document.body_start:
@@ -65,6 +65,10 @@ def extract_statements(
         # A verb with a noun phrase for content ("stressed the importance of the talks")
         # is a statement only where the learned scorer is sure of it.
         objects = model is not None and p >= model.object_threshold
+        if verb and token.i in quoted:
+            # "'I think we will win,' she said": the quotation is the statement; PolNeAR
+            # rarely marks the cues inside it (7 of the 39 such statements of train).
+            continue
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
             attribution = _verb_attribution(token, kind, text, quotes, objects, sourceless)
