@@ -170,6 +170,10 @@ def test_anaphoric_expressions_without_a_creation_time_stay_underspecified(
         ("The partners agreed to close the deal on Tuesday.", "Tuesday", "1989-10-31"),
         ("The hearings are to resume on Tuesday.", "Tuesday", "1989-10-31"),
         ("Brewer to shut plant on Tuesday", "Tuesday", "1989-10-31"),
+        # a plan told in the past perfect was made before a past time: its date is over
+        ("The strike had been set to end on Tuesday.", "Tuesday", "1989-10-24"),
+        ("The loan had been due to mature on Tuesday.", "Tuesday", "1989-10-24"),
+        ("The loan is due to mature on Tuesday.", "Tuesday", "1989-10-31"),
         # a passive present looks around the creation date, not back
         ("The case is heard in December.", "December", "1989-12"),
         # "would" reports a future

@@ -25,6 +25,8 @@ _MAX_CLIMB = 6
 # How far above an infinitive to look for its governing verb ("was unable to meet":
 # two steps): further up the link is too loose.
 _MAX_INFINITIVE_CLIMB = 2
+# How an infinitive or an adjective fills the verb it completes.
+_COMPLEMENTS = frozenset({"xcomp", "acomp", "ccomp"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll", "would"})
 
 
@@ -57,6 +59,8 @@ def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
             cue = False  # "the figures for January extended a surge": the subject's time
         if cue and below is root and root.dep_ in _BARE_ADVERBIAL and token.tag_ == "VBD":
             cue = False  # "extended the offer Friday": when it was extended
+        if cue and superseded_plan(token):
+            return "past"  # "had been scheduled to expire at midnight Friday"
         if cue:
             return "future"
         if token.tag_.startswith("VB") or token.tag_ == "MD":
@@ -116,7 +120,7 @@ def infinitive_tense(verb: Token, vocabulary: Vocabulary, depth: int) -> Tense |
         if governor.lemma_.lower() in vocabulary.intent_words or (
             governor.lower_ in vocabulary.intent_words
         ):
-            return "future"
+            return "past" if superseded_plan(governor) else "future"
         if governor.tag_.startswith("VB") or governor.tag_ == "MD":
             return verb_tense(governor, vocabulary, depth + 1)
         if governor.head is governor:
@@ -125,3 +129,18 @@ def infinitive_tense(verb: Token, vocabulary: Vocabulary, depth: int) -> Tense |
         # verb above the adjective or noun sets the time
         governor = governor.head
     return "future"
+
+
+def superseded_plan(word: Token) -> bool:
+    """Whether ``word`` (a cue or an intent word) states its plan in the past perfect:
+    "It had been due to expire Friday", "had been scheduled to expire at midnight
+    Friday". The perfect puts the plan before a past time, and news tells of a plan that
+    way once its time is over or changed: the date lies back, not ahead."""
+    for _ in range(_MAX_INFINITIVE_CLIMB + 1):
+        verb = word if word.tag_.startswith("VB") else word.head
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+            return True
+        if word.dep_ not in _COMPLEMENTS or word.head is word:
+            return False
+        word = word.head  # "expire" in "had been due to expire": the plan above it
+    return False
