@@ -310,6 +310,14 @@ def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sente
         "The year-on-year rise was steep, and sales grew year-over-year.",
         "Linseed prev 34.8, Feb 32.9, Mar 6.8, Apr 6.3, total 80.8.",
         "Sales 8,059,000 vs 7,148,000\n    Year\n    Oper shr 67 cts vs 19 cts",
+        # a two-digit decade reached by a scale, or "low"/"high", is a range of amounts
+        "Analysts see the stock climbing to the mid 40s.",
+        "Overnight lows dipped into the 20s.",
+        "Bids held in the low 70s.",
+        "The lot sold in the upper 80s.",
+        # a weekday after an article, before a capitalised word, begins a name
+        "The Sunday Herald ran the interview.",
+        "A Monday Club pamphlet urged restraint.",
     ],
 )
 def test_amounts_ages_shares_and_titles_are_not_dates(
@@ -335,6 +343,11 @@ def test_amounts_ages_shares_and_titles_are_not_dates(
         ("The company extended the offer Friday.", "Friday", "DATE", "1989-10-20"),
         # a number that dates or counts the noun after a frequency word leaves it a SET
         ("Holders vote at the May 14 annual meeting.", "annual", "SET", "P1Y"),
+        # a bare two-digit decade stays one away from a scale, a weekday outside a name
+        ("Those songs date back to the 60s.", "the 60s", "DATE", "196"),
+        ("Prices in the 70s rose fast.", "the 70s", "DATE", "197"),
+        ("Officials said Sunday Iraq had agreed.", "Sunday", "DATE", "1989-10-22"),
+        ("They marched on the Sunday Night of the vote.", "Sunday Night", "TIME", "1989-10-22TNI"),
         # a length before an event is a length ("before" is its signal); before the end
         # of a clause "before" is "earlier", counted back from the creation date
         ("Police saw the van three days before the attack.", "three days", "DURATION", "P3D"),

@@ -75,6 +75,17 @@ _NOW_OBJECT = re.compile(
 )
 # A possessive before a decade named without its century makes it an age: "in his 30s".
 _AGE_OWNER = re.compile(r"(?<![A-Za-z])(?:his|her|their|my|your|our)\s+$", re.I)
+# Before a decade named by two digits alone ("20s", not "'20s" nor "1920s"), "low" or
+# "high" make it a range of amounts: "the low 30s", "the high 40s" (a price, a
+# temperature); decades take "early" and "late", never these. A scale verb before
+# "to"/"into" does the same ("rise to the mid 20s"): see ``scale_verbs``.
+_AMOUNT_MOD = re.compile(r"(?<![A-Za-z])(?:low|high|upper|lower)[-\s]+$", re.I)
+_GOAL_BEFORE = re.compile(r"(?<![A-Za-z])([a-z]+)\s+(?:([a-z]+)\s+)?(?:to|into)\s+$", re.I)
+# An article before a capitalised weekday makes it the first word of a name when a
+# capitalised word other than a time follows: "The Sunday Express poll", "a Sunday
+# Times survey", "the Monday Club" (while "the Sunday before" is a day).
+_NAME_ARTICLE = re.compile(r"(?<![A-Za-z])(?:the|a|an)\s+$", re.I)
+_NAME_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
 # After "quarter(s)", "of" and a determined noun other than a time make a share:
 # "three-quarters of its food", "a quarter of the market" (but "a quarter of the year",
 # "a quarter of a century" and "two quarters of losses" are lengths).
@@ -176,6 +187,12 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
     # "nineteen ninety-six", "nineteen hundred": a year as said on air
     spelled = rf"(?:nineteen|eighteen)[-\s]+(?:{tens_ones}|{teens_and_tens}|hundred)"
     any_year = rf"(?:{_YEAR}|{spelled})"
+    # words that keep a weekday a day when they follow it ("the Sunday Night ...")
+    time_words = frozenset(
+        [*v.month_numbers, *v.weekday_numbers, *v.day_parts, *v.units, *v.seasons]
+        + [w.lower() for w in v.holidays]
+        + [f"{u}s" for u in v.units]
+    )
 
     def year_of(text: str) -> int | None:
         """The year a match of ``any_year`` names."""
@@ -491,7 +508,19 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return Normalised(value=f"{value}T{v.day_parts[part]}", type="TIME")
         return Normalised(value=value)
 
-    def named_weekday(m: re.Match[str], c: Context) -> Normalised:
+    def in_name(m: re.Match[str]) -> bool:
+        """Whether a bare capitalised weekday begins a name: "The Sunday Express"."""
+        word = m.group("weekday")
+        if m.group("part") or not word[:1].isupper():
+            return False
+        if not _NAME_ARTICLE.search(m.string, max(0, m.start() - 4), m.start()):
+            return False
+        after = _NAME_WORD.match(m.string, m.end())
+        return after is not None and after.group(1).lower() not in time_words
+
+    def named_weekday(m: re.Match[str], c: Context) -> Normalised | None:
+        if in_name(m):
+            return None
         value = cal.weekday_value(c.dct, v.weekday(m.group("weekday")), c.tense)
         if m.group("part"):
             return Normalised(value=f"{value}T{v.day_parts[m.group('part').lower()]}", type="TIME")
@@ -518,10 +547,22 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None
         return m.group("year")
 
+    def amount_range(m: re.Match[str]) -> bool:
+        """Whether a two-digit decade is a range of amounts: "the low 30s", "rise to the
+        mid 20s" (the change of a scale reaching it)."""
+        if _AMOUNT_MOD.search(m.string, max(0, m.start() - 7), m.start()):
+            return True
+        goal = _GOAL_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+        # the verb, or the word after it ("rose sharply to", "could rise to")
+        words = goal.groups("") if goal is not None else ()
+        return any(w.lower() in v.scale_verbs for w in words)
+
     def decade(m: re.Match[str], c: Context) -> Normalised | None:
         digits = m.group("decade")
         if len(digits) < 4 and _AGE_OWNER.search(m.string, max(0, m.start() - 8), m.start()):
             return None  # "in his 30s", "their early 20s": an age, not a decade
+        if len(digits) == 2 and amount_range(m):
+            return None  # "rise to the mid 20s", "the low 30s": amounts, not decades
         if len(digits) == 4:
             value = digits[:3]
         else:

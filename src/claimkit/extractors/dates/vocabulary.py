@@ -51,6 +51,7 @@ class Vocabulary:
     zones: Mapping[str, str]
     future_cues: frozenset[str]
     intent_words: frozenset[str]
+    scale_verbs: frozenset[str]
     past_prepositions: frozenset[str]
     year_heads: frozenset[str]
     point_prepositions: frozenset[str]
@@ -142,6 +143,7 @@ def load_vocabulary() -> Vocabulary:
         vague_numbers=frozenset(data.pop("vague_numbers")),
         future_cues=frozenset(data.pop("future_cues")),
         intent_words=frozenset(data.pop("intent_words")),
+        scale_verbs=frozenset(data.pop("scale_verbs")),
         past_prepositions=frozenset(data.pop("past_prepositions")),
         year_heads=frozenset(data.pop("year_heads")),
         point_prepositions=frozenset(data.pop("point_prepositions")),
