@@ -315,6 +315,9 @@ def test_more_look_alikes_are_not_dates(dates_pipeline: claimkit.Pipeline, sente
         "Overnight lows dipped into the 20s.",
         "Bids held in the low 70s.",
         "The lot sold in the upper 80s.",
+        # "soon" relating two times, or after a past event, points nowhere
+        "The plant closed soon after the strike.",
+        "The rebels were soon routed.",
         # a weekday after an article, before a capitalised word, begins a name
         "The Sunday Herald ran the interview.",
         "A Monday Club pamphlet urged restraint.",
@@ -343,6 +346,9 @@ def test_amounts_ages_shares_and_titles_are_not_dates(
         ("The company extended the offer Friday.", "Friday", "DATE", "1989-10-20"),
         # a number that dates or counts the noun after a frequency word leaves it a SET
         ("Holders vote at the May 14 annual meeting.", "annual", "SET", "P1Y"),
+        # "soon" alone points ahead
+        ("The regulator may soon rule on the merger.", "soon", "DATE", "FUTURE_REF"),
+        ("Officials expect the bridge to reopen soon.", "soon", "DATE", "FUTURE_REF"),
         # a bare two-digit decade stays one away from a scale, a weekday outside a name
         ("Those songs date back to the 60s.", "the 60s", "DATE", "196"),
         ("Prices in the 70s rose fast.", "the 70s", "DATE", "197"),

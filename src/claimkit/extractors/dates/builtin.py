@@ -81,6 +81,9 @@ _AGE_OWNER = re.compile(r"(?<![A-Za-z])(?:his|her|their|my|your|our)\s+$", re.I)
 # "to"/"into" does the same ("rise to the mid 20s"): see ``scale_verbs``.
 _AMOUNT_MOD = re.compile(r"(?<![A-Za-z])(?:low|high|upper|lower)[-\s]+$", re.I)
 _GOAL_BEFORE = re.compile(r"(?<![A-Za-z])([a-z]+)\s+(?:([a-z]+)\s+)?(?:to|into)\s+$", re.I)
+# Around "soon", words that make it relate two times rather than point ahead.
+_AS_BEFORE = re.compile(r"(?<![A-Za-z])as\s+$", re.I)
+_SOON_RELATION = re.compile(r"\s+(?:after|afterwards?|thereafter|as|before|than)\b", re.I)
 # An article before a capitalised weekday makes it the first word of a name when a
 # capitalised word other than a time follows: "The Sunday Express poll", "a Sunday
 # Times survey", "the Monday Club" (while "the Sunday before" is a day).
@@ -675,6 +678,13 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         word = normal_space(m.group(0)).lower()
         if c.tag in _NAME_TAGS:
             return None  # "Current Affairs"
+        if word == "soon" and (
+            _AS_BEFORE.search(m.string, max(0, m.start() - 4), m.start())
+            or _SOON_RELATION.match(m.string, m.end())
+        ):
+            return None  # "as soon as Tuesday", "soon after the vote": a relation
+        if word == "soon" and c.tense == "past":
+            return None  # "he was soon released": shortly after a past event, not ahead
         # "the team now in Beijing": a "now" that qualifies a phrase rather than a
         # verb or a state places nothing in time; "until now", "for now" do.
         head_tag = c.head_tag or ""
