@@ -174,6 +174,11 @@ def test_anaphoric_expressions_without_a_creation_time_stay_underspecified(
         ("The strike had been set to end on Tuesday.", "Tuesday", "1989-10-24"),
         ("The loan had been due to mature on Tuesday.", "Tuesday", "1989-10-24"),
         ("The loan is due to mature on Tuesday.", "Tuesday", "1989-10-31"),
+        # a date qualifying a noun dates its event, placed by the noun's clause: past
+        # or perfect puts it back, anything else takes the nearest
+        ("Divers searched the reef after the March 3 spill.", "March 3", "1989-03-03"),
+        ("Police have questioned him since the March bombing.", "March", "1989-03"),
+        ("Ministers prepare for the March 3 summit.", "March 3", "1990-03-03"),
         # a passive present looks around the creation date, not back
         ("The case is heard in December.", "December", "1989-12"),
         # "would" reports a future

@@ -22,6 +22,7 @@ _BARE_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl:tmod"})
 # How far up the tree to look for the governing verb: deeper than this the link to the
 # expression is too loose to trust.
 _MAX_CLIMB = 6
+_PERFECT_AUX = frozenset({"have", "has", "'ve", "’ve"})
 # How far above an infinitive to look for its governing verb ("was unable to meet":
 # two steps): further up the link is too loose.
 _MAX_INFINITIVE_CLIMB = 2
@@ -144,3 +145,23 @@ def superseded_plan(word: Token) -> bool:
             return False
         word = word.head  # "expire" in "had been due to expire": the plan above it
     return False
+
+
+def noun_event_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
+    """For a date that qualifies a noun ("the Oct. 23 slaying"), "past" when the clause
+    holding that noun tells of the past or a perfect ("police sought him after the Oct.
+    23 slaying", "have searched since the October slaying"): the noun's event has
+    happened. None otherwise, and for any other date."""
+    if root.dep_ not in _NOUN_MODIFIER or not root.head.tag_.startswith("NN"):
+        return None
+    noun = root.head
+    tense = governing_tense(noun, vocabulary)
+    if tense == "past":
+        return "past"
+    verb = noun
+    for _ in range(_MAX_CLIMB):
+        if verb.tag_.startswith("VB") or verb.head is verb:
+            break
+        verb = verb.head
+    perfect = any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
+    return "past" if tense == "present" and perfect else None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dateutil.relativedelta import relativedelta
 
 from claimkit.extractors.dates import normalise as cal
-from claimkit.extractors.dates.rules import Context, DateRule, Normalised
+from claimkit.extractors.dates.rules import Context, DateRule, Normalised, Tense
 from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
 from claimkit.types import Timex
 
@@ -213,7 +213,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         day_of_month = int(re.sub(r"\D", "", m.group("day") or m.group("day2")))
         year = m.group("year")
         if year is None:
-            value = cal.month_value(c.dct, number_of_month, c.tense, day_of_month=day_of_month)
+            value = cal.month_value(
+                c.dct, number_of_month, event_tense(c), day_of_month=day_of_month
+            )
             leap_year = 2000  # year-less: allow Feb 29
         else:
             value = f"{int(year):04d}-{number_of_month:02d}-{day_of_month:02d}"
@@ -535,7 +537,13 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             before = m.string[max(0, m.start() - 12) : m.start()].split()
             if not before or before[-1].lower().rstrip("-") not in v.month_triggers:
                 return None
-        return cal.month_value(c.dct, v.month(name), c.tense)
+        return cal.month_value(c.dct, v.month(name), event_tense(c))
+
+    def event_tense(c: Context) -> Tense | None:
+        """The tense to place a year-less month or date in: a date that qualifies a
+        noun dates that noun's event, placed by the clause holding the noun ("sought
+        him after the Oct. 23 slaying": past; "prepare for the Dec. 5 summit": nearest)."""
+        return c.tense or c.event_tense
 
     def year(m: re.Match[str], c: Context) -> str | None:
         if _DECIMAL.match(m.string, m.end()):

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 from spacy.tokens import Doc
 
-from claimkit.extractors.dates.anchor import governing_tense, root_token
+from claimkit.extractors.dates.anchor import governing_tense, noun_event_tense, root_token
 from claimkit.extractors.dates.normalise import parse_dct
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised
 from claimkit.extractors.dates.triggers import Triggers, build_triggers
@@ -182,6 +182,7 @@ class Recogniser:
             head=head.lower_ if head is not None else None,
             head_tag=head.tag_ if head is not None else None,
             dep=root.dep_ or None,
+            event_tense=noun_event_tense(root, self.vocabulary),
         )
 
 

@@ -38,6 +38,9 @@ class Context:
     :param head: the lower-cased word the expression attaches to in the parse, if any.
     :param head_tag: that word's Penn Treebank tag.
     :param dep: the dependency label of the expression's root token.
+    :param event_tense: for a date that qualifies a noun ("the Oct. 23 slaying"), and
+        so has no ``tense`` of its own, "past" when the clause holding the noun tells of
+        the past or a perfect: the noun's event has happened.
     :param previous: the expressions before this one in the document, in reading
         order, as normalised: what "the next day", "that year" or "a year earlier"
         ("from $1.2 million a year earlier", after "the third quarter") refer back to.
@@ -50,6 +53,7 @@ class Context:
     head: str | None = None
     head_tag: str | None = None
     dep: str | None = None
+    event_tense: Tense | None = None
     previous: tuple[Timex, ...] = ()
 
 
