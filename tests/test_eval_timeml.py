@@ -61,9 +61,9 @@ def test_tbaq_scores_stay_above_the_floor() -> None:
         dct=None, predictions=None, plugin=[], disable=[], model=None, errors=False
     )
     section = timeml.evaluate(TBAQ, options)[0]
-    # measured: strict 0.883, relaxed 0.945, value F1 0.824, type accuracy 0.953
+    # measured: strict 0.883, relaxed 0.945, value F1 0.825, type accuracy 0.953
     # (docs/evaluation.md)
     assert section.get("strict F1") >= 0.873
     assert section.get("relaxed F1") >= 0.935
-    assert section.get("value F1") >= 0.814
+    assert section.get("value F1") >= 0.815
     assert section.get("type accuracy") >= 0.943
