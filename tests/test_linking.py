@@ -33,3 +33,58 @@ def test_times_inside_the_evidence(pipeline: claimkit.Pipeline) -> None:
     text = "The minister said the bridge would open in March and close in 2010."
     (statement,) = [c for c in claims_of(pipeline, text, "2004-06-14") if c.kind == "statement"]
     assert [t.span.text for t in statement.times] == ["March", "2010"]
+
+
+def statements_of(pipeline: claimkit.Pipeline, text: str) -> list[claimkit.Claim]:
+    claims = claims_of(pipeline, text, "2020-03-02")
+    return [c for c in claims if c.kind == "statement"]
+
+
+def source_of(claims: list[claimkit.Claim], mention: str) -> claimkit.Source:
+    claim = next(c for c in claims if c.source_mention and c.source_mention.text == mention)
+    assert claim.source is not None
+    return claim.source
+
+
+def test_a_relative_clause_says_nothing_of_the_speakers_gender(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Rep. Dana Wells, whose husband runs a bank, said the rules were too strict. "
+        "Sen. Tom Harlow said the rules were fair. She said the vote would be close."
+    )
+    claims = statements_of(pipeline, text)
+    assert source_of(claims, "She").name == "Rep. Dana Wells"
+    # The speaker is a named subject too: one mention of her, not two.
+    assert [m.text for m in source_of(claims, "She").mentions] == [
+        "Rep. Dana Wells, whose husband runs a bank,",
+        "She",
+    ]
+
+
+def test_a_given_name_tells_the_gender(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Ellen Marsh said on Monday that Donald Pruitt would lose the race. "
+        "She said the polls were clear."
+    )
+    assert source_of(statements_of(pipeline, text), "She").name == "Ellen Marsh"
+
+
+def test_a_quantifier_is_no_antecedent(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Mayor Linda Osei said the plan was sound. Some critics said the plan was too "
+        "costly. Anybody who read it said it was vague. She said the vote would be held in May."
+    )
+    assert source_of(statements_of(pipeline, text), "She").name == "Mayor Linda Osei"
+
+
+def test_a_speaker_inside_what_another_reports_is_not_the_next_he(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Rob Vance spoke on Monday. Gov. Sam Marsh had vowed to veto the bill, he said. "
+        '"We will not back down," he said.'
+    )
+    claims = statements_of(pipeline, text)
+    assert {source_of(claims, "he").name} == {"Rob Vance"}
+    assert all(c.source is not None and c.source.name == "Rob Vance" for c in claims[1:])

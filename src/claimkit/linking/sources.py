@@ -11,8 +11,16 @@ starts a new one, the way a reader of news does:
   ("the first diplomat");
 - an indefinite one starts a new entity ("a third diplomat", "one Beijing-based
   diplomat");
-- a pronoun links to the latest compatible speaker outside the claim's own content
-  ("he" -> a person, "they" -> a group or organisation).
+- a pronoun links to a compatible speaker or subject outside the claim's own content
+  ("he" -> a person, "they" -> a group or organisation): the nearest sentence with one
+  wins, and within it a speaker or main-clause subject before any other mention; never
+  to the speaker of the quotation the pronoun stands in, nor to a quantifier ("some",
+  "anybody") or a time.
+
+Everything is judged by the mention's head and its noun phrase without the clauses
+that describe it: the extractors give the source mention as the whole phrase PolNeAR
+marks ("Rep. X (D-S.C.), who ..."), and a word in a relative clause says nothing about
+the speaker's gender or ordinal.
 """
 
 import difflib
@@ -22,7 +30,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.hookspecs import hookimpl
-from claimkit.sources import mention_source, vocabulary
+from claimkit.sources import mention_source, mention_tokens, vocabulary
 from claimkit.types import Claim, Demand, Source, Span
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -54,9 +62,13 @@ class _Mention:
     definite: bool
     ordinal: int | None
     names: tuple[str, ...]
-    gender: str | None  # "m" or "f" where a pronoun, title or noun says so
+    gender: str | None  # "m" or "f" where a pronoun, title, noun or first name says so
     root: int  # the index of its head token
+    sentence: int  # the index of its sentence's first token
+    salient: bool  # a speaker or the subject of a main clause: what a pronoun picks first
+    referential: bool  # a quantifier ("some", "anybody") or a time is no antecedent
     owner: int | None = None  # of a possessive pronoun: the subject of its clause (token)
+    quoted_by: frozenset[int] = frozenset()  # heads of the speakers quoting this pronoun
 
 
 @attrs.define
@@ -80,39 +92,46 @@ class _Entity:
     def gender(self) -> str | None:
         return next((m.gender for m in self.mentions if m.gender), None)
 
+    @property
+    def named(self) -> bool:
+        return any(m.names for m in self.mentions)
+
+    @property
+    def roots(self) -> set[int]:
+        return {m.root for m in self.mentions}
+
 
 def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """The claims with every mention of one real source sharing one :class:`Source`."""
-    spoken = list(_mentions(doc, claims))
-    taken = {(m.span.start, m.span.end) for m in spoken}
+    spoken = _situate(doc, claims, list(_mentions(doc, claims)))
+    # A mention is known by its head: one speaker may be marked "Sen. X (D-Ore.)," by
+    # one claim and "Sen. X" by another, and the subject "Sen. X" below is the same.
+    taken = {m.root for m in spoken}
     # People named as the subject of a sentence are what a later "he" or "she" most
     # often refers to, whether or not they spoke.
     mentions = sorted(
-        [
-            *spoken,
-            *(m for m in _subject_mentions(doc, spoken) if (m.span.start, m.span.end) not in taken),
-        ],
+        [*spoken, *(m for m in _subject_mentions(doc, spoken) if m.root not in taken)],
         key=lambda m: (m.span.start, m.span.end),
     )
     entities: list[_Entity] = []
-    by_span: dict[tuple[int, int], _Entity] = {}
+    by_root: dict[int, _Entity] = {}
     for mention in mentions:
-        key = (mention.span.start, mention.span.end)
-        entity = by_span.get(key) or _antecedent(mention, entities)
+        entity = by_root.get(mention.root) or _antecedent(mention, entities)
         if entity is None:
             entity = _Entity()
             entities.append(entity)
-        if key not in by_span:
-            entity.mentions.append(mention)
-            by_span[key] = entity
-    used = [e for e in entities if any((m.span.start, m.span.end) in taken for m in e.mentions)]
-    sources = {id(entity): _source(f"s{n}", entity) for n, entity in enumerate(used, start=1)}
+        entity.mentions.append(mention)
+        by_root[mention.root] = entity
+    root_of = {(m.span.start, m.span.end): m.root for m in spoken}
+    used = [e for e in entities if e.roots & taken]
+    sources = {id(entity): _source(f"s{n}", entity) for n, entity in enumerate(used, 1)}
 
     def resolved(source: Source | None) -> Source | None:
         if source is None or not source.mentions:
             return source
         mention = source.mentions[0]
-        entity = by_span.get((mention.start, mention.end))
+        root = root_of.get((mention.start, mention.end))
+        entity = by_root.get(root) if root is not None else None
         return source if entity is None else sources[id(entity)]
 
     out = []
@@ -128,10 +147,51 @@ def _mentions(doc: Doc, claims: Iterable[Claim]) -> Iterator[_Mention]:
     for claim in claims:
         found = []
         if claim.source is not None and claim.source.mentions:
-            found.append(_analyse(doc, claim.source, claim.content))
+            found.append(_analyse(doc, claim.source, claim.content, salient=True))
         if isinstance(claim.data, Demand) and claim.data.reported_by is not None:
-            found.append(_analyse(doc, claim.data.reported_by, claim.evidence))
+            found.append(_analyse(doc, claim.data.reported_by, claim.evidence, salient=True))
         yield from (mention for mention in found if mention is not None)
+
+
+def _situate(doc: Doc, claims: Iterable[Claim], spoken: list[_Mention]) -> list[_Mention]:
+    """The mentions, each told where it stands in the others' claims. A speaker inside
+    what another reports ("X had vowed Y, he said") is no main speaker; and a pronoun
+    stands apart from the speakers whose quotation it is in: in "Q ... he claims ...,"
+    said X, "he" is not X, who would have said "I"."""
+    heads = {(m.span.start, m.span.end): m.root for m in spoken}
+    contents = [
+        (claim.content, heads[key], claim.style in ("direct", "mixed"))
+        for claim in claims
+        if claim.content is not None
+        and claim.source is not None
+        and claim.source.mentions
+        and (key := (claim.source.mentions[0].start, claim.source.mentions[0].end)) in heads
+    ]
+    out = []
+    for mention in spoken:
+        others = [(c, quoted) for c, speaker, quoted in contents if speaker != mention.root]
+        if any(mention.span in content for content, _ in others):
+            mention = attrs.evolve(mention, salient=False)
+        if mention.pronoun is not None and mention.pronoun not in vocabulary()["first_person"]:
+            quoting = frozenset(
+                speaker
+                for content, speaker, quoted in contents
+                if quoted
+                and speaker != mention.root
+                and _inside_quotes(doc.text, content, mention.span.start)
+            )
+            mention = attrs.evolve(mention, quoted_by=quoting)
+        out.append(mention)
+    return out
+
+
+def _inside_quotes(text: str, content: Span, position: int) -> bool:
+    """Whether ``position`` lies between quotation marks within ``content``."""
+    if not content.start <= position < content.end:
+        return False
+    before = text[content.start : position]
+    opened = before.count("“") - before.count("”") > 0
+    return opened or before.count('"') % 2 == 1
 
 
 def _subject_mentions(doc: Doc, spoken: list[_Mention]) -> Iterator[_Mention]:
@@ -144,17 +204,31 @@ def _subject_mentions(doc: Doc, spoken: list[_Mention]) -> Iterator[_Mention]:
         if mention.owner is not None:
             subjects.append(doc[mention.owner])
     for token in subjects:
-        found = _analyse(doc, mention_source(token), None)
+        found = _analyse(doc, mention_source(token), None, salient=_main_subject(token))
         if found is not None:
             yield found
 
 
-def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
+def _main_subject(token: Token) -> bool:
+    """The subject of its sentence's main verb (or of a verb coordinated with it), not
+    of a clause reported or embedded in it ("Clinton says it means Trump never ...")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _analyse(doc: Doc, source: Source, scope: Span | None, *, salient: bool) -> _Mention | None:
     span = source.mentions[0]
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None:
+    whole = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if whole is None:
         return None  # white space only: nothing to link it by
-    head: Token = tokens.root
+    head: Token = whole.root
+    # The noun phrase without the clauses that describe it: "the diplomat who first
+    # said so" is no ordinal, and "Rep. X, whose wife ..." no woman.
+    tokens = [t for t in mention_tokens(head) if whole.start <= t.i < whole.end] or [head]
     # Coordinated mentions ("officials and other sources") are plural whatever their head.
     plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
     lower = head.lower_
@@ -181,8 +255,22 @@ def _analyse(doc: Doc, source: Source, scope: Span | None) -> _Mention | None:
         names=names,
         gender=_gender(tokens),
         root=head.i,
+        sentence=head.sent.start,
+        salient=salient,
+        referential=_referential(head),
         owner=_clause_subject(head) if pronoun is not None and head.dep_ == "poss" else None,
     )
+
+
+def _referential(head: Token) -> bool:
+    """Whether a pronoun may take this mention as antecedent: not a quantifier ("some",
+    "anybody who ...", "not everyone", "the two") nor a time the parser took for a
+    speaker ("5:45 p.m.")."""
+    if head.lower_ in vocabulary()["pronouns"]:
+        return True
+    if head.lower_ in vocabulary()["quantifiers"] or head.pos_ in ("NUM", "DET"):
+        return False
+    return head.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY")
 
 
 def _name_words(head: Token) -> tuple[str, ...]:
@@ -226,26 +314,36 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
     if pronoun in vocab["singular_pronouns"]:
         compatible = _PERSONAL
     elif pronoun in vocab["plural_pronouns"]:
-        if pronoun in ("we", "us"):
+        if pronoun in vocab["first_person"]:
             return None  # a quoted "we" is the speaker's side, not an earlier source
         compatible = _COLLECTIVE
     else:
         compatible = _NEUTER
-    agreeing = [e for e in entities if _agrees(mention, e, compatible)]
+    agreeing = [
+        e for e in entities if _agrees(mention, e, compatible) and not (e.roots & mention.quoted_by)
+    ]
     # "The mayor repeated her claim": her is the mayor, if she may be.
     for entity in agreeing:
         if mention.owner is not None and any(m.root == mention.owner for m in entity.mentions):
             return entity
-    best: tuple[int, _Entity] | None = None
+    best: tuple[tuple[int, int, int], _Entity] | None = None
     for entity in agreeing:
         for other in entity.mentions:
-            if other.span.end > mention.span.start:
+            if other.span.end > mention.span.start or not other.referential:
                 continue
             if mention.scope is not None and other.span in mention.scope:
                 continue  # "Albright had vowed ..., he said": he is not Albright
-            if best is None or other.span.start > best[0]:
-                best = (other.span.start, entity)
+            rank = _salience(other)
+            if best is None or rank > best[0]:
+                best = (rank, entity)
     return best[1] if best else None
+
+
+def _salience(mention: _Mention) -> tuple[int, int, int]:
+    """How readily a pronoun takes ``mention`` as antecedent, greatest first: the nearest
+    sentence, then a speaker or main subject before other mentions, then the first of
+    them (the subject opens the sentence, an object or aside follows)."""
+    return (mention.sentence, int(mention.salient), -mention.span.start)
 
 
 def _agrees(mention: _Mention, entity: _Entity, compatible: frozenset[str]) -> bool:
@@ -267,12 +365,22 @@ def _clause_subject(possessive: Token) -> int | None:
 
 
 def _gender(tokens: Iterable[Token]) -> str | None:
+    """What a title, a gendered noun or a given name says: "Mr. Lund", "the spokeswoman",
+    "Donald Trump" (a name only before a surname, so that "Johnson" is no "John")."""
     vocab = vocabulary()
-    for token in tokens:
-        if token.lower_ in vocab["masculine"]:
+    tokens = list(tokens)
+    for n, token in enumerate(tokens):
+        lower = token.lower_
+        if lower in vocab["masculine"]:
             return "m"
-        if token.lower_ in vocab["feminine"]:
+        if lower in vocab["feminine"]:
             return "f"
+        before_surname = n + 1 < len(tokens) and tokens[n + 1].pos_ == "PROPN"
+        if token.pos_ == "PROPN" and before_surname:
+            if lower in vocab["masculine_names"]:
+                return "m"
+            if lower in vocab["feminine_names"]:
+                return "f"
     return None
 
 
