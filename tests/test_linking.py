@@ -88,3 +88,19 @@ def test_a_speaker_inside_what_another_reports_is_not_the_next_he(
     claims = statements_of(pipeline, text)
     assert {source_of(claims, "he").name} == {"Rob Vance"}
     assert all(c.source is not None and c.source.name == "Rob Vance" for c in claims[1:])
+
+
+def test_a_group_is_not_one_of_its_members(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Neither Sarah Cole nor her allies would comment on the plan. Cole said the plan "
+        "was unfair. She said the council had ignored the neighbours."
+    )
+    claims = statements_of(pipeline, text)
+    assert source_of(claims, "Cole").name == "Cole"
+    assert source_of(claims, "She") == source_of(claims, "Cole")
+
+
+def test_a_name_within_a_longer_name_is_someone_else(pipeline: claimkit.Pipeline) -> None:
+    text = "The Pruitt Foundation said the grant was legal. Pruitt said the grant was a gift."
+    claims = statements_of(pipeline, text)
+    assert source_of(claims, "Pruitt") != source_of(claims, "The Pruitt Foundation")

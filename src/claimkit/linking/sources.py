@@ -5,7 +5,8 @@ post-processor reads the mentions in text order and links each to an earlier ent
 starts a new one, the way a reader of news does:
 
 - a name links to an earlier name it shares its last word with ("Albright" ->
-  "Madeleine Albright"), or that contains it ("the State Department");
+  "Madeleine Albright", "the State Department"), and a group to a group: "Neither
+  Clinton nor her allies" is not "Clinton";
 - a definite description links to the latest entity with the same head noun and number
   ("the diplomat", "the officials"); with an ordinal, to the n-th such entity introduced
   ("the first diplomat");
@@ -197,8 +198,14 @@ def _inside_quotes(text: str, content: Span, position: int) -> bool:
 def _subject_mentions(doc: Doc, spoken: list[_Mention]) -> Iterator[_Mention]:
     """Named people who are the subject of a clause, and the subject of the clause in
     which a possessive pronoun names a source ("The mayor repeated her claim")."""
+    # Named by the parser as a person here, or elsewhere when it missed or mistook it
+    # here ("Trump has record low support"): a capitalised "Terrorism" is no one.
+    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
     subjects = [
-        e.root for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")
+        t
+        for t in doc
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.lower_ in people))
     ]
     for mention in spoken:
         if mention.owner is not None:
@@ -289,7 +296,11 @@ def _antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
         return _pronoun_antecedent(mention, entities)
     if mention.names:
         for entity in reversed(entities):
-            if any(_same_name(mention.names, other.names) for other in entity.mentions):
+            # "Neither Clinton nor her allies" is a group: a later "Clinton" is her alone.
+            if any(
+                _same_name(mention.names, other.names) and other.plural == mention.plural
+                for other in entity.mentions
+            ):
                 return entity
     if mention.definite:
         candidates = [
@@ -387,7 +398,9 @@ def _gender(tokens: Iterable[Token]) -> str | None:
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
-    return a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a)
+    # The same surname ("Albright", "Madeleine Albright"), never a name within a longer
+    # one ("Trump", "the Trump Foundation").
+    return a[-1] == b[-1]
 
 
 def _same_head(head: str, heads: set[str]) -> bool:
