@@ -104,3 +104,24 @@ def test_a_name_within_a_longer_name_is_someone_else(pipeline: claimkit.Pipeline
     text = "The Pruitt Foundation said the grant was legal. Pruitt said the grant was a gift."
     claims = statements_of(pipeline, text)
     assert source_of(claims, "Pruitt") != source_of(claims, "The Pruitt Foundation")
+
+
+def test_a_bare_role_is_the_named_person_before_it(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Gov. Ellen Marsh met the press on Monday. The governor said the budget was "
+        "balanced. She said taxes would not rise."
+    )
+    claims = statements_of(pipeline, text)
+    assert source_of(claims, "The governor").name == "Gov. Ellen Marsh"
+    assert source_of(claims, "She") == source_of(claims, "The governor")
+
+
+def test_a_bare_role_agrees_in_gender(pipeline: claimkit.Pipeline) -> None:
+    text = "Ellen Marsh met Tom Harlow on Monday. The spokeswoman said the talks went well."
+    assert source_of(statements_of(pipeline, text), "The spokeswoman").name == "Ellen Marsh"
+
+
+def test_a_role_tied_to_someone_else_is_someone_new(pipeline: claimkit.Pipeline) -> None:
+    text = "Mayor Tom Harlow spoke on Monday. The mayor's spokesman said the talks went well."
+    source = source_of(statements_of(pipeline, text), "The mayor's spokesman")
+    assert source.name == "The mayor's spokesman"

@@ -9,7 +9,8 @@ starts a new one, the way a reader of news does:
   Clinton nor her allies" is not "Clinton";
 - a definite description links to the latest entity with the same head noun and number
   ("the diplomat", "the officials"); with an ordinal, to the n-th such entity introduced
-  ("the first diplomat");
+  ("the first diplomat"); a bare role with no such entity ("the spokesman", "the GOP
+  nominee") to the named person of its gender a pronoun would take there;
 - an indefinite one starts a new entity ("a third diplomat", "one Beijing-based
   diplomat");
 - a pronoun links to a compatible speaker or subject outside the claim's own content
@@ -68,6 +69,8 @@ class _Mention:
     sentence: int  # the index of its sentence's first token
     salient: bool  # a speaker or the subject of a main clause: what a pronoun picks first
     referential: bool  # a quantifier ("some", "anybody") or a time is no antecedent
+    words: str  # the noun phrase without its clauses, lower case
+    role: bool  # "the spokesman", "the GOP nominee": a bare description of one person
     owner: int | None = None  # of a possessive pronoun: the subject of its clause (token)
     quoted_by: frozenset[int] = frozenset()  # heads of the speakers quoting this pronoun
 
@@ -91,7 +94,9 @@ class _Entity:
 
     @property
     def gender(self) -> str | None:
-        return next((m.gender for m in self.mentions if m.gender), None)
+        # What a name or title says outranks an earlier pronoun, which may be misplaced.
+        ranked = sorted(self.mentions, key=lambda m: m.pronoun is not None)
+        return next((m.gender for m in ranked if m.gender), None)
 
     @property
     def named(self) -> bool:
@@ -265,7 +270,25 @@ def _analyse(doc: Doc, source: Source, scope: Span | None, *, salient: bool) -> 
         sentence=head.sent.start,
         salient=salient,
         referential=_referential(head),
+        words=" ".join(t.lower_ for t in tokens),
+        role=source.kind == "anonymous_person" and _bare_description(head, tokens),
         owner=_clause_subject(head) if pronoun is not None and head.dep_ == "poss" else None,
+    )
+
+
+def _bare_description(head: Token, tokens: list[Token]) -> bool:
+    """ "The spokesman", "the GOP nominee": one person described by "the" and a role,
+    with nothing that ties the role to someone else ("the mayor's spokesman", "the
+    spokesman for the mayor") nor counts it ("the first diplomat")."""
+    vocab = vocabulary()
+    if head.tag_ != "NN" or not tokens or tokens[0].lower_ != "the":
+        return False
+    if head.lower_ not in vocab["roles"] | vocab["masculine"] | vocab["feminine"]:
+        return False  # "the adminstration" the parser took for a person's noun
+    return not any(
+        t.dep_ in ("poss", "prep", "appos", "conj", "nummod") or t.lower_ in _ORDINALS
+        for t in tokens
+        if t is not head
     )
 
 
@@ -308,15 +331,26 @@ def _antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
         ]
         if mention.ordinal is not None:
             return candidates[mention.ordinal - 1] if len(candidates) >= mention.ordinal else None
-        return candidates[-1] if candidates else None
+        if candidates:
+            return candidates[-1]
+        if mention.role:
+            return _role_antecedent(mention, entities)
+        return None
     # Indefinite: a new source, unless the very same words named one before ("rights
     # advocates" twice); a singular indefinite is always someone new.
     if mention.plural and not mention.names:
-        text = mention.span.text.lower()
         for entity in reversed(entities):
-            if any(m.span.text.lower() == text for m in entity.mentions):
+            if any(m.words == mention.words for m in entity.mentions):
                 return entity
     return None
+
+
+def _role_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
+    """A news story's "the spokesman said", "the GOP nominee says" with no earlier
+    spokesman or nominee: the named person a pronoun would take up there, if the role's
+    gender allows ("the spokeswoman" is no "Mr. Lund")."""
+    named = [e for e in entities if e.named and e.kind == "person"]
+    return _most_salient(mention, [e for e in named if _agrees(mention, e, _PERSONAL)])
 
 
 def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
@@ -337,8 +371,14 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
     for entity in agreeing:
         if mention.owner is not None and any(m.root == mention.owner for m in entity.mentions):
             return entity
+    return _most_salient(mention, agreeing)
+
+
+def _most_salient(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
+    """Of ``entities``, the one with the most salient mention before ``mention`` and
+    outside what it says."""
     best: tuple[tuple[int, int, int], _Entity] | None = None
-    for entity in agreeing:
+    for entity in entities:
         for other in entity.mentions:
             if other.span.end > mention.span.start or not other.referential:
                 continue
@@ -358,10 +398,13 @@ def _salience(mention: _Mention) -> tuple[int, int, int]:
 
 
 def _agrees(mention: _Mention, entity: _Entity, compatible: frozenset[str]) -> bool:
-    """Whether a pronoun may stand for ``entity``: kind, number and gender."""
+    """Whether a pronoun or a bare role may stand for ``entity``: kind, number and gender."""
     if entity.kind not in compatible:
         return False
-    if entity.plural and mention.pronoun in vocabulary()["singular_pronouns"]:
+    singular = mention.pronoun in vocabulary()["singular_pronouns"] or (
+        mention.pronoun is None and not mention.plural
+    )
+    if entity.plural and singular:
         return False
     return not (mention.gender and entity.gender and mention.gender != entity.gender)
 
