@@ -352,6 +352,34 @@ def test_a_quotation_continues_past_a_long_attribution(pipeline: claimkit.Pipeli
     assert claim.content.text.endswith('feeds the bank."')
 
 
+def test_a_quotation_continues_past_a_participle_and_a_title(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # A cue or a quoted title inside the attribution sentence does not end the quotation:
+    # PolNeAR's content runs on to the quoted sentence after it.
+    claims = statements(
+        pipeline,
+        '"The river has never been this low," the mayor said on KRTV\'s "Valley Hour," '
+        'adding that the ferry would stop. "We will truck the grain to the coast."',
+    )
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == "said"]
+    assert claim.content is not None
+    assert claim.content.text.startswith('"The river')
+    assert claim.content.text.endswith('to the coast."')
+
+
+def test_a_quotation_with_its_own_attribution_is_not_continued(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # '"Q2," she added' is a statement of its own, whether or not its cue is found.
+    claims = statements(
+        pipeline,
+        '"The harvest was poor," the farmer said. "We sold the goats," she went on.',
+    )
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == "said"]
+    assert claim.content is not None and claim.content.text == '"The harvest was poor,"'
+
+
 def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
     assert summary(claim)[:3] == (

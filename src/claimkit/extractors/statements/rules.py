@@ -110,7 +110,7 @@ def extract_statements(
     for speaker, cue, content in found:
         style = _style(content, _own_quotes(content, quotes, contents))
         if style != "indirect":
-            content = _continue_quotation(text, content, cue, quotes, cues)
+            content = _continue_quotation(text, content, cue, quotes, cues, _sentence_end(doc, cue))
         said_by = speaker.mentions[0] if speaker is not None else None
         start = min(cue[0], content[0], *([said_by.start] if said_by else []))
         end = max(cue[1], content[1], *([said_by.end] if said_by else []))
@@ -160,12 +160,17 @@ def _continue_quotation(
     cue: tuple[int, int],
     quotes: list[tuple[int, int]],
     cues: list[tuple[int, int]],
+    sentence_end: int,
 ) -> tuple[int, int]:
     """Extend a quotation over the quoted sentences that follow its attribution with no
     cue of their own: '"Q1," he said. "Q2."' is one statement whose content runs from Q1
     to Q2 (PolNeAR marks the two pieces; their hull is the content). The attribution
     between may describe the speaker at length ('"Q1," she told her audience, a mix of
-    students and business people in Philadelphia. "Q2."'), hence up to 200 characters."""
+    students and business people in Philadelphia. "Q2."'), hence up to 200 characters.
+    The attribution sentence (it ends at ``sentence_end``) may hold cues and quotations
+    of its own: '"Q1," said X, who declined to be named, referring to the "Gang of
+    Eight." "Q2."' still runs on to Q2; a cue in a later sentence starts a statement
+    of its own."""
     start, end = content
     position = max(end, cue[1])
     for q_start, q_end in quotes:
@@ -174,15 +179,28 @@ def _continue_quotation(
         between = text[position:q_start]
         # Only the rest of the attribution sentence ("he said.") and white space between.
         if (
-            len(between) > 200
+            q_start - max(end, cue[1]) > 200
             or "\n\n" in between
-            or any(c[0] >= position and c[0] < q_end for c in cues)
+            or any(sentence_end <= c[0] < q_end and c[0] >= position for c in cues)
         ):
             break
         if between.strip() and not between.strip().endswith((".", ":", ";", ",")):
+            if q_start < sentence_end:
+                # A title or a phrase the attribution quotes ('said on NBC's "Meet the
+                # Press."'): not what was said, but no end of it either.
+                position = q_end
+                continue
             break
+        if text[q_start:q_end].rstrip("\"”'»").endswith(","):
+            break  # '"Q2," she added': a quotation with an attribution of its own
         end = position = q_end
     return start, end
+
+
+def _sentence_end(doc: Doc, cue: tuple[int, int]) -> int:
+    """Where the sentence of the cue ends (a character offset)."""
+    words = doc.char_span(*cue, alignment_mode="expand")
+    return words.sent.end_char if words is not None and len(words) else cue[1]
 
 
 def _own_quotes(
