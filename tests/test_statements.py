@@ -380,6 +380,23 @@ def test_a_quotation_with_its_own_attribution_is_not_continued(
     assert claim.content is not None and claim.content.text == '"The harvest was poor,"'
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator blamed the ministry for the shortages during a rally in Dayton.",
+        "The senator praised the farmers at a rally on Tuesday.",
+    ],
+)
+def test_an_object_content_stops_before_its_occasion(
+    pipeline: claimkit.Pipeline, text: str
+) -> None:
+    # When and where it was said is not what was said (PolNeAR).
+    claims = statements(pipeline, text)
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text in ("blamed", "praised")]
+    assert claim.content is not None
+    assert claim.content.text in ("the ministry for the shortages", "the farmers")
+
+
 def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
     assert summary(claim)[:3] == (

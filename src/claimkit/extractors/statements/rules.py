@@ -37,6 +37,13 @@ _OBJECTS = ("dobj", "dative")
 # "railed against", "boasted of", "called for", "balked at".
 _CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
 _EDGE_PUNCT = ",;:.-–—"
+# Prepositions after an object content that say when or despite what, never what is
+# said of it: "criticized the plan *during the debate*".
+_CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "despite", "amid", "following"})
+# The occasions and channels of a statement: "blamed X *in a tweet*", "at a rally".
+_OCCASIONS = frozenset(
+    {"interview", "speech", "tweet", "conference", "rally", "letter", "email", "order", "event"}
+)
 # A dash that signs a quotation, as features and lists of reactions do.
 _SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
 
@@ -342,8 +349,21 @@ def _describes_object(child: Token) -> bool:
     filing a false report*", "showed X *with a 16-point lead*". PolNeAR's content runs
     over all of them, but not over when it was said ("on Friday")."""
     if child.dep_ == "prep":
-        return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        return not _circumstance(child)
     return child.dep_ in ("oprd", "xcomp", "ccomp")
+
+
+def _circumstance(prep: Token) -> bool:
+    """A phrase that says when, where or how something was said, not what: "on
+    Friday", "during the debate", "in a tweet", "at a rally", "by citing a poll"."""
+    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+        return True
+    objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    if any(g.ent_type_ in ("DATE", "TIME") for g in objects):
+        return True
+    if prep.lower_ == "by":
+        return any(g.tag_ == "VBG" for g in objects)
+    return any(g.lemma_.lower() in _OCCASIONS for g in objects)
 
 
 def _adjacent_quotation(
