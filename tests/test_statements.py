@@ -397,6 +397,19 @@ def test_an_object_content_stops_before_its_occasion(
     assert claim.content.text in ("the ministry for the shortages", "the farmers")
 
 
+def test_a_content_resumes_after_its_attribution(pipeline: claimkit.Pipeline) -> None:
+    # "Y1, X says, Y2": PolNeAR's content is the hull of the two pieces.
+    claims = statements(
+        pipeline,
+        "Things have changed in the valley, she says, especially in the villages where "
+        "the mills closed.",
+    )
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == "says"]
+    assert claim.content is not None
+    assert claim.content.text.startswith("Things have changed")
+    assert claim.content.text.endswith("where the mills closed")
+
+
 def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
     assert summary(claim)[:3] == (

@@ -505,7 +505,7 @@ def _complement(
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
         tokens = [t for t in verb.sent if t.i < first.i]
-        return _preposed(tokens, first, quotes)
+        return _resumed(_preposed(tokens, first, quotes), parent, verb)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
@@ -549,6 +549,22 @@ def _preposed(
                 return q_start, q_end
             break
     return start, end
+
+
+def _resumed(
+    content: tuple[int, int] | None, reported: Token, verb: Token
+) -> tuple[int, int] | None:
+    """A preposed content that resumes after its attribution: in "Things have changed,
+    she says, especially in the social media era" the cue interrupts the clause it
+    reports; PolNeAR's content is the hull of the two pieces."""
+    after = [
+        t
+        for t in _without_other_cues(reported)
+        if t.i > verb.right_edge.i and not t.is_punct and t.head.i != verb.i
+    ]
+    if content is None or not after or content[1] <= reported.idx:
+        return content
+    return content[0], max(content[1], _end(after[-1]))
 
 
 def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
