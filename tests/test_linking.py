@@ -125,3 +125,22 @@ def test_a_role_tied_to_someone_else_is_someone_new(pipeline: claimkit.Pipeline)
     text = "Mayor Tom Harlow spoke on Monday. The mayor's spokesman said the talks went well."
     source = source_of(statements_of(pipeline, text), "The mayor's spokesman")
     assert source.name == "The mayor's spokesman"
+
+
+def test_someone_met_in_passing_yields_to_the_named_speaker(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Tom Harlow said the base would stay open. At a meeting on Monday, one veteran "
+        'claimed the base was unsafe. "We will keep it open," he said.'
+    )
+    assert source_of(statements_of(pipeline, text), "he").name == "Tom Harlow"
+
+
+def test_but_not_to_one_named_sentences_before(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        "Tom Harlow said the base would stay open. The vote is set for May. The council "
+        "meets on Friday. Tickets are free. At a meeting on Monday, one veteran claimed the "
+        'base was unsafe. "We will keep it open," he said.'
+    )
+    assert source_of(statements_of(pipeline, text), "he").name == "one veteran"

@@ -25,7 +25,9 @@ marks ("Rep. X (D-S.C.), who ..."), and a word in a relative clause says nothing
 the speaker's gender or ordinal.
 """
 
+import bisect
 import difflib
+import functools
 from collections.abc import Generator, Iterable, Iterator
 
 import attrs
@@ -68,7 +70,7 @@ class _Mention:
     names: tuple[str, ...]
     gender: str | None  # "m" or "f" where a pronoun, title, noun or first name says so
     root: int  # the index of its head token
-    sentence: int  # the index of its sentence's first token
+    sentence: int  # the number of its sentence in the document
     salient: bool  # a speaker or the subject of a main clause: what a pronoun picks first
     referential: bool  # a quantifier ("some", "anybody") or a time is no antecedent
     words: str  # the noun phrase without its clauses, lower case
@@ -276,7 +278,7 @@ def _analyse(doc: Doc, source: Source, scope: Span | None, *, salient: bool) -> 
         names=names,
         gender=_gender(tokens),
         root=head.i,
-        sentence=head.sent.start,
+        sentence=_sentence_number(head),
         salient=salient,
         referential=_referential(head),
         words=" ".join(t.lower_ for t in tokens),
@@ -299,6 +301,16 @@ def _bare_description(head: Token, tokens: list[Token]) -> bool:
         for t in tokens
         if t is not head
     )
+
+
+def _sentence_number(token: Token) -> int:
+    starts = _sentence_starts(token.doc)
+    return bisect.bisect_right(starts, token.i) - 1
+
+
+@functools.lru_cache(maxsize=1)  # the document being resolved
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [sentence.start for sentence in doc.sents]
 
 
 def _referential(head: Token) -> bool:
@@ -380,7 +392,27 @@ def _pronoun_antecedent(mention: _Mention, entities: list[_Entity]) -> _Entity |
     for entity in agreeing:
         if mention.owner is not None and any(m.root == mention.owner for m in entity.mentions):
             return entity
-    return _most_salient(mention, agreeing)
+    best = _most_salient(mention, agreeing)
+    if best is not None and compatible is _PERSONAL and _passing(best):
+        # "one questioner claimed ... . '...,' he said": someone met in passing is
+        # seldom who the story goes on with; its named person is.
+        named = _most_salient(mention, [e for e in agreeing if e.named])
+        if named is not None and _last_before(best, mention) - _last_before(named, mention) <= 2:
+            return named
+    return best
+
+
+def _last_before(entity: _Entity, mention: _Mention) -> int:
+    """The sentence of the last mention of ``entity`` before ``mention``."""
+    return max(m.sentence for m in entity.mentions if m.span.start < mention.span.start)
+
+
+def _passing(entity: _Entity) -> bool:
+    """Whether ``entity`` is only someone introduced in passing: never named nor taken
+    up by a definite description ("one questioner", "a man in the crowd")."""
+    return not entity.named and not any(
+        m.definite or m.pronoun is not None for m in entity.mentions
+    )
 
 
 def _most_salient(mention: _Mention, entities: list[_Entity]) -> _Entity | None:
