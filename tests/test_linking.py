@@ -144,3 +144,12 @@ def test_but_not_to_one_named_sentences_before(pipeline: claimkit.Pipeline) -> N
         'base was unsafe. "We will keep it open," he said.'
     )
     assert source_of(statements_of(pipeline, text), "he").name == "one veteran"
+
+
+def test_a_bracketed_appositive_is_the_role_not_part_of_the_name(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "Sen. Ada Quill (D-Ore.), who chairs the panel, said the bill would pass."
+    (claim,) = [c for c in claims_of(pipeline, text, "2004-06-14") if c.kind == "statement"]
+    assert claim.source is not None
+    assert (claim.source.name, claim.source.role) == ("Sen. Ada Quill", "D-Ore.")

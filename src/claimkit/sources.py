@@ -182,5 +182,6 @@ def mention_source(head: Token, tokens: list[Token] | None = None) -> Source:
 def _name(span: Span, role: str | None) -> str:
     """How to call the source: the mention without an appositive role."""
     if role and span.text.endswith(role):
-        return span.text[: -len(role)].rstrip(" ,")
+        # and what opened the appositive: "Sen. Tom Harlow (D-Ore." is "Sen. Tom Harlow"
+        return span.text[: -len(role)].rstrip(" ,([-–—")
     return span.text
