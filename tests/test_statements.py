@@ -410,6 +410,18 @@ def test_a_content_resumes_after_its_attribution(pipeline: claimkit.Pipeline) ->
     assert claim.content.text.endswith("where the mills closed")
 
 
+def test_an_object_content_runs_over_an_infinitive_on_the_verb(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # The parser hangs "to ask ..." on the verb; PolNeAR's content runs over it.
+    claims = statements(
+        pipeline, "The governor called the radio station to ask listeners to save water."
+    )
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == "called"]
+    assert claim.content is not None
+    assert claim.content.text == "the radio station to ask listeners to save water"
+
+
 def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
     assert summary(claim)[:3] == (

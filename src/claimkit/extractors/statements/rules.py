@@ -350,6 +350,12 @@ def _describes_object(child: Token) -> bool:
     over all of them, but not over when it was said ("on Friday")."""
     if child.dep_ == "prep":
         return not _circumstance(child)
+    if child.dep_ == "advcl":
+        # "empowering X *to upend Y*": what the object is said to do, which the
+        # parser may hang on the verb as an adverbial.
+        return _is_infinitive(child) or (
+            child.tag_ == "VBG" and child.left_edge.i > 0 and child.left_edge.nbor(-1).text != ","
+        )
     return child.dep_ in ("oprd", "xcomp", "ccomp")
 
 
