@@ -422,6 +422,29 @@ def test_an_object_content_runs_over_an_infinitive_on_the_verb(
     assert claim.content.text == "the radio station to ask listeners to save water"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator denounced the deal, which would close two mills in the valley.",
+            "denounced",
+            "the deal",
+        ),
+        (
+            "The governor praised the new dam, a project that took ten years to finish.",
+            "praised",
+            "the new dam",
+        ),
+    ],
+)
+def test_an_object_content_leaves_out_the_writers_aside(
+    pipeline: claimkit.Pipeline, text: str, cue: str, content: str
+) -> None:
+    claims = statements(pipeline, text)
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert claim.content is not None and claim.content.text == content
+
+
 def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
     assert summary(claim)[:3] == (

@@ -329,7 +329,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if objects and _noun_attribution(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
-        tokens = list(objects[0].subtree)
+        tokens = _without_aside(objects[0])
         for child in verb.rights:
             if child.i > objects[0].i and _describes_object(child):
                 tokens += list(child.subtree)
@@ -341,6 +341,22 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if found:
             return _range(list(found[0].subtree))
     return None
+
+
+def _without_aside(noun: Token) -> list[Token]:
+    """The subtree of ``noun`` without the relative clause or apposition that closes it
+    after a comma ("denounced the deal*, which would slash taxes*", "Roe v. Wade*, the
+    1973 decision*"): the writer's aside, not what the cue is about (PolNeAR)."""
+    tokens = list(noun.subtree)
+    for child in tokens:
+        if (
+            child.dep_ in ("relcl", "appos")
+            and child.right_edge.i == noun.right_edge.i
+            and child.left_edge.i > 0
+            and child.left_edge.nbor(-1).text == ","
+        ):
+            return [t for t in tokens if t.i < child.left_edge.i - 1]
+    return tokens
 
 
 def _describes_object(child: Token) -> bool:
