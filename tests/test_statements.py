@@ -445,6 +445,23 @@ def test_an_object_content_leaves_out_the_writers_aside(
     assert claim.content is not None and claim.content.text == content
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The river is too low for the barges," the mayor said, referring to the drought.',
+        '"We will not sell the mill," the owner said, citing the letters from the workers.',
+    ],
+)
+def test_a_trailing_participle_does_not_take_the_quotation_before_it(
+    pipeline: claimkit.Pipeline, text: str
+) -> None:
+    # ', citing X' speaks of X; the quotation is the first verb's (PolNeAR).
+    for claim in statements(pipeline, text):
+        assert claim.cue is not None and claim.content is not None
+        if claim.cue.text != "said":
+            assert not claim.content.text.startswith('"')
+
+
 def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "The prosecutor charged the trader with hiding the grain.")
     assert summary(claim)[:3] == (

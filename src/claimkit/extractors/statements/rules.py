@@ -244,7 +244,7 @@ def _verb_attribution(
     words = _adjective(verb) or verb
     cue = cue[0], _end(words)
     content = _complement(words, kind, source, quotes)
-    if content is None and kind != "belief" and words is verb:
+    if content is None and kind != "belief" and words is verb and not _trailing_participle(verb):
         # A learned cue is rarely a verb of saying that a quotation before it hangs
         # on ('"...", the crowd cheered'), but often one that quotes what follows
         # ('called him "Lyin' Ted"').
@@ -520,6 +520,7 @@ def _complement(
     parent = verb.head
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        and not _trailing_participle(verb)
         and parent.i < verb.i
         and verb.i > verb.sent.start
         and not any(c.dep_ in _OBJECTS + _CLAUSE + _INFINITIVE for c in verb.rights)
@@ -531,6 +532,12 @@ def _complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _trailing_participle(verb: Token) -> bool:
+    """', referring to X', ', citing X' after a clause: the participle speaks of what
+    follows it, not of the clause before (PolNeAR)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
 
 
 def _clause_after_prep(verb: Token) -> list[Token]:
