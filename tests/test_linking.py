@@ -3,6 +3,9 @@
 import pytest
 
 import claimkit
+from claimkit.linking.sources import ordered_mentions
+from claimkit.sources import mention_tokens
+from claimkit.types import Span
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +156,17 @@ def test_a_bracketed_appositive_is_the_role_not_part_of_the_name(
     (claim,) = [c for c in claims_of(pipeline, text, "2004-06-14") if c.kind == "statement"]
     assert claim.source is not None
     assert (claim.source.name, claim.source.role) == ("Sen. Ada Quill", "D-Ore.")
+
+
+def test_a_line_break_ends_a_mention(pipeline: claimkit.Pipeline) -> None:
+    text = "Brazil declared a moratorium. Argentina\nhas threatened to follow, officials said."
+    doc = pipeline.parse(claimkit.build_document("d", text))
+    (head,) = [t for t in doc if t.text == "Argentina"]
+    assert [t.text for t in mention_tokens(head)] == ["Argentina"]
+
+
+def test_mentions_at_one_start_are_ordered_by_their_end() -> None:
+    text = "Argentina said so. Argentina officials said so too."
+    spans = [Span.of(text, 19, 38), Span.of(text, 19, 28)]
+    assert ordered_mentions(spans) == (spans[1], spans[0])
+    assert ordered_mentions(reversed(spans)) == ordered_mentions(spans)

@@ -63,11 +63,16 @@ def mention_tokens(head: Token) -> list[Token]:
     while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
         end += 1
     tokens = keep[start : end + 1]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and tokens[-1] != head:
+    while tokens and _is_edge(tokens[-1]) and tokens[-1] != head:
         tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc") and tokens[0] != head:
+    while tokens and _is_edge(tokens[0]) and tokens[0] != head:
         tokens.pop(0)
     return tokens
+
+
+def _is_edge(token: Token) -> bool:
+    """Punctuation, a conjunction or a line break: nothing a mention begins or ends with."""
+    return token.is_punct or token.is_space or token.dep_ == "cc"
 
 
 def _is_temporal(token: Token) -> bool:

@@ -511,9 +511,15 @@ def _source(source_id: str, entity: _Entity) -> Source:
         name=best.source.name,
         kind=kind,
         named=bool(named),
-        mentions=sorted({m.span for m in entity.mentions}, key=lambda span: span.start),
+        mentions=ordered_mentions(m.span for m in entity.mentions),
         role=next((m.source.role for m in entity.mentions if m.source.role), None),
         affiliation=next(
             (m.source.affiliation for m in entity.mentions if m.source.affiliation), None
         ),
     )
+
+
+def ordered_mentions(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Each mention once, in text order; at one start, the shorter first. A total order:
+    the output must not depend on the order of a set (-j N output is byte-identical)."""
+    return tuple(sorted(set(spans), key=lambda span: (span.start, span.end)))
