@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 from spacy.language import Language
@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 import claimkit
 from claimkit import Claim, Document, Extractor, Result, Span, Writer, hookimpl
 from claimkit.extractors.dates import DateRule, Normalised
+from claimkit.extractors.dates.vocabulary import build_vocabulary
 from claimkit.extractors.demands import DemandCategory, DemandCue
 from claimkit.extractors.statements import Cue
 from claimkit.plugins import PluginError, get_plugin_manager
@@ -118,6 +119,41 @@ def test_hook_claimkit_date_rules() -> None:
     assert [(t.span.text, t.value) for c in claims if c.kind == "date" for t in c.times] == [
         ("FY 1996", "1996")
     ]
+
+
+def test_hook_claimkit_date_vocabulary() -> None:
+    class Holidays:
+        @hookimpl
+        def claimkit_date_vocabulary(self) -> dict[str, Any]:
+            return {"holidays": {"Founders' Day": "05-15"}}
+
+    text = "The parade is held on Founders' Day."
+    assert not [c for c in run(text, dct=DCT) if c.kind == "date"]
+    claims = run(text, plugins=[Holidays()], dct=DCT)
+    assert [(t.span.text, t.value) for c in claims if c.kind == "date" for t in c.times] == [
+        ("Founders' Day", "2024-05-15")
+    ]
+
+
+def test_date_vocabulary_lists_gain_words_and_keep_their_own() -> None:
+    vocabulary = build_vocabulary([{"intent_words": ["resolve"]}, {"intent_words": ["vow"]}])
+    assert {"resolve", "vow"} <= vocabulary.intent_words
+    assert build_vocabulary().intent_words < vocabulary.intent_words
+
+
+@pytest.mark.parametrize(
+    ("addition", "message"),
+    [
+        ({"holiday": {"Founders' Day": "05-15"}}, "no section 'holiday'"),
+        ({"holidays": ["Founders' Day"]}, "'holidays' is a table"),
+        ({"intent_words": {"resolve": 1}}, "'intent_words' is a list of words"),
+    ],
+)
+def test_a_date_vocabulary_addition_must_fit_its_section(
+    addition: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        build_vocabulary([addition])
 
 
 def test_hook_claimkit_demand_categories() -> None:

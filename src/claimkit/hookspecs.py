@@ -27,9 +27,9 @@ plugin's implementation is called before theirs and can override or wrap them.
 """
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -53,8 +53,8 @@ PROJECT = "claimkit"
 #:
 #: - 0.1: readers, extractors, data hooks, spaCy components, post-processors.
 #: - 0.2: ``claimkit_writers``, ``claimkit_add_options`` and the ``options`` argument.
-#: - 0.3: ``claimkit_read_document`` may return an iterator; ``DateRule.reach`` bounds
-#:   where a rule with ``hints`` is run.
+#: - 0.3: ``claimkit_date_vocabulary``; ``claimkit_read_document`` may return an
+#:   iterator; ``DateRule.reach`` bounds where a rule with ``hints`` is run.
 HOOKSPEC_VERSION = "0.3"
 
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -113,6 +113,23 @@ def claimkit_date_rules() -> "Iterable[DateRule]":
     :returns: :class:`claimkit.extractors.dates.DateRule` records: a regular expression
         and how to normalise what it matches (a fixed TIMEX3 value, or a function of the
         match and the anchor time).
+    """
+
+
+@hookspec
+def claimkit_date_vocabulary() -> "Mapping[str, Any]":
+    """Add words to the dates extractor's vocabulary.
+
+    Called once when the dates extractor is built. The built-in rules are written over
+    the word lists and tables of ``claimkit/extractors/dates/vocabulary.toml`` (month
+    and weekday names, holidays, unit words, the words of plan that point a verb ahead
+    ...), so new words there reach every rule that reads the list, with no rule of the
+    plugin's own.
+
+    :returns: sections of ``vocabulary.toml`` by name, each a list of words to add to a
+        word list (``{"intent_words": ["vow"]}``) or a table of entries to add to a
+        table, replacing a built-in entry of the same key
+        (``{"holidays": {"Founders' Day": "05-15"}}``).
     """
 
 

@@ -21,7 +21,7 @@ from claimkit.extractor import Extractor
 from claimkit.extractors.dates.builtin import builtin_rules
 from claimkit.extractors.dates.recognise import Recogniser, build_recogniser
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised
-from claimkit.extractors.dates.vocabulary import load_vocabulary
+from claimkit.extractors.dates.vocabulary import build_vocabulary, load_vocabulary
 from claimkit.hookspecs import hookimpl
 from claimkit.types import Claim, Document
 
@@ -33,7 +33,7 @@ CREATION_TIME = "CREATION_TIME"
 
 def make_recogniser(pm: pluggy.PluginManager | None = None) -> Recogniser:
     """The built-in rules, after those ``pm``'s plugins add."""
-    vocabulary = load_vocabulary()
+    vocabulary = build_vocabulary(pm.hook.claimkit_date_vocabulary()) if pm else load_vocabulary()
     plugin_rules = [rule for batch in pm.hook.claimkit_date_rules() for rule in batch] if pm else []
     return build_recogniser(vocabulary, plugin_rules, builtin_rules(vocabulary))
 

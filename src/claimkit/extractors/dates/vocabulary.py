@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -120,8 +120,29 @@ def alternation(words: Iterable[str], *, capitalised: bool = False) -> str:
 @functools.cache
 def load_vocabulary() -> Vocabulary:
     """The built-in vocabulary (read once)."""
-    source = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(source)
+    return build_vocabulary()
+
+
+def build_vocabulary(additions: Iterable[Mapping[str, Any]] = ()) -> Vocabulary:
+    """The built-in vocabulary with ``additions`` (from ``claimkit_date_vocabulary``)
+    merged in: a word list gains their words, a table their entries (a plugin's entry
+    replaces a built-in one of the same key).
+
+    :raises ValueError: an addition names no section of ``vocabulary.toml``, or gives a
+        table where it holds a list or the other way round.
+    """
+    data = _builtin_data()
+    for addition in additions:
+        for name, extra in addition.items():
+            if name not in data:
+                raise ValueError(f"the dates vocabulary has no section {name!r}")
+            if isinstance(data[name], list) and isinstance(extra, list | tuple | set | frozenset):
+                data[name] = [*data[name], *extra]
+            elif isinstance(data[name], dict) and isinstance(extra, Mapping):
+                data[name] = {**data[name], **extra}
+            else:
+                kind = "list of words" if isinstance(data[name], list) else "table"
+                raise ValueError(f"the dates vocabulary's {name!r} is a {kind}")
     units = {
         name: Unit(
             letter=u["letter"],
@@ -135,21 +156,19 @@ def load_vocabulary() -> Vocabulary:
         name: (int(month), int(weekday), int(first))
         for name, (month, weekday, first) in data.pop("weekday_holidays").items()
     }
-    return Vocabulary(
-        units=_frozen(units),
-        weekday_holidays=_frozen(weekday_holidays),
-        ambiguous_months=frozenset(data.pop("ambiguous_months")),
-        month_triggers=frozenset(data.pop("month_triggers")),
-        vague_numbers=frozenset(data.pop("vague_numbers")),
-        future_cues=frozenset(data.pop("future_cues")),
-        intent_words=frozenset(data.pop("intent_words")),
-        scale_verbs=frozenset(data.pop("scale_verbs")),
-        past_prepositions=frozenset(data.pop("past_prepositions")),
-        year_heads=frozenset(data.pop("year_heads")),
-        point_prepositions=frozenset(data.pop("point_prepositions")),
-        measure_nouns=frozenset(data.pop("measure_nouns")),
-        **{name: _frozen(table) for name, table in data.items()},
-    )
+    # A list is a set of words, a table a read-only mapping.
+    sections: dict[str, Any] = {
+        name: frozenset(value) if isinstance(value, list) else _frozen(value)
+        for name, value in data.items()
+    }
+    return Vocabulary(units=_frozen(units), weekday_holidays=_frozen(weekday_holidays), **sections)
+
+
+def _builtin_data() -> dict[str, Any]:
+    """A fresh copy of ``vocabulary.toml``'s sections (parsing it anew costs a few ms,
+    once per pipeline)."""
+    source = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
+    return tomllib.loads(source)
 
 
 def _lower(table: Mapping[str, int]) -> Mapping[str, int]:
