@@ -1,5 +1,6 @@
 """Turn files into Documents: the reader hook, metadata beside the files, wire headers."""
 
+import contextlib
 import csv
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -112,47 +113,46 @@ def iter_file(
     # Readers leave the id empty when the file names none: the file's path is the id of
     # a single document, and numbered for each of several; one document is read ahead
     # to tell which.
-    current = _next(documents, path)
+    with _reading(path):
+        current = next(documents, None)
     number = 1
     while current is not None:
         pending: ReadError | None = None
         try:
-            following = _next(documents, path)
+            with _reading(path):
+                following = next(documents, None)
         except ReadError as found:
             following, pending = None, found  # raised after the document before it
         single = number == 1 and following is None and pending is None
         doc_id = current.id or (base if single else f"{base}#{number}")
-        try:
-            yield build_document(
+        with _reading(path):
+            document = build_document(
                 doc_id, current.text, path=path, metadata={**extra, **current.meta}, dct=dct
             )
-        except ValueError as problem:
-            raise ReadError(path, str(problem)) from problem
+        yield document
         if pending is not None:
             raise pending
         current, number = following, number + 1
 
 
 def _read(pm: pluggy.PluginManager, path: Path) -> Iterator[Document]:
-    try:
+    with _reading(path):
         documents = pm.hook.claimkit_read_document(path=path)
-    except ReadError:
-        raise
-    except (OSError, ValueError, RecursionError) as error:
-        # RecursionError: JSON nested deeper than the parser's recursion limit.
-        raise ReadError(path, str(error)) from error
     if documents is None:
         raise ReadError(path, f"no reader for {path.suffix or 'files without a suffix'}")
     return iter(documents)
 
 
-def _next(documents: Iterator[Document], path: Path) -> Document | None:
-    """The next document of a reader's iterator; errors of a lazy reader are raised here."""
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Errors met reading ``path`` (by a reader, at once or as its iterator goes, or
+    building a Document) as a ReadError naming it."""
     try:
-        return next(documents, None)
+        yield
     except ReadError:
         raise
     except (OSError, ValueError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than the parser's recursion limit.
         raise ReadError(path, str(error)) from error
 
 
