@@ -34,7 +34,7 @@ from claimkit.plugins import (
     get_plugin_manager,
     resolve_options,
 )
-from claimkit.readers import ReadError, iter_files
+from claimkit.readers import ReadError
 from claimkit.runner import (
     DEFAULT_BATCH_SIZE,
     Journal,
@@ -441,14 +441,9 @@ class Progress:
 
     @classmethod
     def start(cls, options: argparse.Namespace, skip: Sequence[Path]) -> "Progress":
-        skipped = {path.resolve() for path in skip}
-        total = sum(
-            1
-            for root in options.paths
-            if root.exists()
-            for path in iter_files(root, recursive=options.recursive)
-            if not skipped or path.resolve() not in skipped
-        )
+        # Only the paths that exist: iter_inputs reports the others when the run reads them.
+        existing = [root for root in options.paths if root.exists()]
+        total = sum(1 for _ in iter_inputs(existing, recursive=options.recursive, skip=skip))
         return cls(total)
 
     def reading(self, files: Iterable[tuple[Path, Path]]) -> Iterator[tuple[Path, Path]]:

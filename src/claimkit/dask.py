@@ -32,7 +32,6 @@ from typing import Any
 
 import pluggy
 
-from claimkit.readers import ReadError
 from claimkit.runner import RunConfig, iter_inputs, process_partition
 
 __all__ = ["dask_main", "partition_files", "run_dask"]
@@ -153,9 +152,6 @@ def dask_main(pm: pluggy.PluginManager, options: argparse.Namespace) -> int:
         print(f"claimkit: -f: {error}", file=sys.stderr)
         return 2
     config = RunConfig.from_options(options, writer=writer.name)
-    for root in options.paths:
-        if not root.exists():
-            print(f"claimkit: {ReadError(root, 'no such file or folder')}", file=sys.stderr)
     try:
         if options.scheduler == "local":
             cluster = LocalCluster(

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from claimkit.extractor import Extractor
 from claimkit.nlp import get_language
-from claimkit.plugins import PluginError, culprit, get_plugin_manager, resolve_options
+from claimkit.plugins import PluginError, blame, culprit, get_plugin_manager, resolve_options
 from claimkit.serialize import BUILTIN_DATA_TYPES
 from claimkit.types import Claim, Document
 
@@ -229,8 +229,7 @@ def _collect_extractors(pm: pluggy.PluginManager, options: argparse.Namespace) -
         batches = pm.hook.claimkit_extractors(pm=pm, options=options)
         extractors = [extractor for batch in reversed(batches) for extractor in batch]
     except Exception as error:
-        failed = culprit(pm, "claimkit_extractors", error.__traceback__)
-        name = pm.get_name(failed) if failed is not None else "a plugin"
+        name = blame(pm, "claimkit_extractors", error)
         raise PluginError(
             f"{name} failed to register its extractors: {_describe(error)}"
         ) from error
