@@ -33,7 +33,9 @@ CREATION_TIME = "CREATION_TIME"
 
 def make_recogniser(pm: pluggy.PluginManager | None = None) -> Recogniser:
     """The built-in rules, after those ``pm``'s plugins add."""
-    vocabulary = build_vocabulary(pm.hook.claimkit_date_vocabulary()) if pm else load_vocabulary()
+    # The built-in vocabulary is read once per process; only plugins' words need a new one.
+    additions = pm.hook.claimkit_date_vocabulary() if pm else []
+    vocabulary = build_vocabulary(additions) if additions else load_vocabulary()
     plugin_rules = [rule for batch in pm.hook.claimkit_date_rules() for rule in batch] if pm else []
     return build_recogniser(vocabulary, plugin_rules, builtin_rules(vocabulary))
 

@@ -45,7 +45,7 @@ def governing_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
     A cue reached through "on" or "at" dates the cue's own event ("the record set on
     Aug. 6"), so it points nowhere.
     """
-    if root.dep_ in _NOUN_MODIFIER and root.head.tag_.startswith("NN"):
+    if _dates_a_noun(root):
         # "Wednesday's ruling", "the Oct. 23 slaying", "a June agreement": the time of
         # the noun's own event, not of the clause
         return None
@@ -152,7 +152,7 @@ def noun_event_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
     holding that noun tells of the past or a perfect ("police sought him after the Oct.
     23 slaying", "have searched since the October slaying"): the noun's event has
     happened. None otherwise, and for any other date."""
-    if root.dep_ not in _NOUN_MODIFIER or not root.head.tag_.startswith("NN"):
+    if not _dates_a_noun(root):
         return None
     noun = root.head
     tense = governing_tense(noun, vocabulary)
@@ -165,3 +165,9 @@ def noun_event_tense(root: Token, vocabulary: Vocabulary) -> Tense | None:
         verb = verb.head
     perfect = any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
     return "past" if tense == "present" and perfect else None
+
+
+def _dates_a_noun(root: Token) -> bool:
+    """Whether a date modifies a noun ("Wednesday's ruling", "the Oct. 23 slaying"): it
+    dates the noun's own event, not the clause's."""
+    return root.dep_ in _NOUN_MODIFIER and root.head.tag_.startswith("NN")

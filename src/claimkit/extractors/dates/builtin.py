@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from dateutil.relativedelta import relativedelta
-
 from claimkit.extractors.dates import normalise as cal
 from claimkit.extractors.dates.rules import Context, DateRule, Normalised, Tense
 from claimkit.extractors.dates.vocabulary import Vocabulary, alternation, normal_space
@@ -370,8 +368,9 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             # nothing said of a quarter: the one last ended, as reports speak of
             if c.dct is None:
                 return f"{m.group('year')}-QX" if m.group("year") else "XXXX-QX"
-            last_ended = c.dct + relativedelta(months=-3)
-            quarter = (last_ended.year, cal.quarter_of(last_ended))
+            last_ended = cal.unit_value(c.dct, "quarter", -1)
+            assert last_ended is not None  # a quarter always has a value given a date
+            quarter = (int(last_ended[:4]), int(last_ended[-1]))
         year, which = quarter
         if m.group("year"):
             year = int(m.group("year"))
@@ -442,13 +441,17 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
         low_text = m.group("low")
         return f"{2000 + (v.number(low_text) or 0 if low_text else 0):04d}"
 
-    def spelled_decade(m: re.Match[str], c: Context) -> Normalised:
-        digit = v.decade_words[m.group("tens").lower()]
+    def decade_of(digit: int, c: Context) -> str:
+        """The decade a tens digit names: of the creation time's century, unless that
+        is too far ahead ("the nineties" in 2004 are the 1990s)."""
         century = (c.dct.year // 100) if c.dct else 19
         if c.dct and (century * 10 + digit) * 10 > c.dct.year + _DECADES_AHEAD:
             century -= 1
+        return f"{century:02d}{digit}"
+
+    def spelled_decade(m: re.Match[str], c: Context) -> Normalised:
         mod = v.mods[m.group("mod").lower()] if m.group("mod") else None
-        return Normalised(value=f"{century:02d}{digit}", mod=mod)
+        return Normalised(value=decade_of(v.decade_words[m.group("tens").lower()], c), mod=mod)
 
     def century(m: re.Match[str], c: Context) -> str | None:
         number = (
@@ -574,13 +577,7 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
             return None  # "in his 30s", "their early 20s": an age, not a decade
         if len(digits) == 2 and amount_range(m):
             return None  # "rise to the mid 20s", "the low 30s": amounts, not decades
-        if len(digits) == 4:
-            value = digits[:3]
-        else:
-            century = (c.dct.year // 100) if c.dct else 19
-            value = f"{century}{digits[-2]}"
-            if c.dct and int(value) * 10 > c.dct.year + _DECADES_AHEAD:
-                value = f"{century - 1}{digits[-2]}"
+        value = digits[:3] if len(digits) == 4 else decade_of(int(digits[-2]), c)
         mod = v.mods[m.group("mod").lower()] if m.group("mod") else None
         return Normalised(value=value, mod=mod)
 
@@ -732,15 +729,19 @@ def builtin_rules(v: Vocabulary) -> list[DateRule]:
                 return None  # "to rise 8.5% annually", "10,000 units annually": a rate
         return v.sets[normal_space(m.group(0)).lower()]
 
+    # Holiday names as matched (in any case), looked up lower-cased.
+    holiday_dates = {k.lower(): val for k, val in v.holidays.items()}
+    weekday_holiday_dates = {k.lower(): val for k, val in v.weekday_holidays.items()}
+
     def holiday(m: re.Match[str], c: Context) -> str:
-        names = {k.lower(): val for k, val in v.holidays.items()}
-        month_day = names[normal_space(m.group(0)).lower()]
+        month_day = holiday_dates[normal_space(m.group(0)).lower()]
         month_number, day_of_month = (int(x) for x in month_day.split("-"))
         return cal.month_value(c.dct, month_number, c.tense, day_of_month=day_of_month)
 
     def weekday_holiday(m: re.Match[str], c: Context) -> str:
-        names = {k.lower(): val for k, val in v.weekday_holidays.items()}
-        month_number, weekday_number, first_day = names[normal_space(m.group("name")).lower()]
+        month_number, weekday_number, first_day = weekday_holiday_dates[
+            normal_space(m.group("name")).lower()
+        ]
         shift_by = v.shifts[m.group("shift").lower()] if m.group("shift") else None
         if c.dct is None:
             return f"XXXX-{month_number:02d}"

@@ -53,15 +53,14 @@ class Triggers:
     word_edges: "re.Pattern[str]"
     #: Rules without hints (or with an empty one): scanned over the whole text.
     unhinted: tuple[int, ...]
-    count: int
 
     def windows(self, text: str) -> list[list[Window]]:
         """For each rule (by index), the merged windows of ``text`` to run it in, in
         order; the whole text for a rule without hints."""
         lowered = text.lower()
         if len(lowered) != len(text) or (not text.isascii() and _ODD_CASE.search(text)):
-            return [[(0, len(text))] for _ in range(self.count)]
-        found: list[list[Window]] = [[] for _ in range(self.count)]
+            return [[(0, len(text))] for _ in self.reach]
+        found: list[list[Window]] = [[] for _ in self.reach]
         hints = self._hints(lowered)
         backwards = text[::-1] if hints else text
         for start, end, hint in hints:
@@ -143,7 +142,6 @@ def build_triggers(rules: Sequence[DateRule]) -> Triggers:
             r"(\S*)" + r"(?:\s+(\S+))?" * max((max(r.reach) for r in rules), default=0)
         ),
         unhinted=unhinted,
-        count=len(rules),
     )
 
 
