@@ -63,14 +63,14 @@ def mention_tokens(head: Token) -> list[Token]:
     while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
         end += 1
     tokens = keep[start : end + 1]
-    while tokens and _is_edge(tokens[-1]) and tokens[-1] != head:
+    while tokens and is_edge(tokens[-1]) and tokens[-1] != head:
         tokens.pop()
-    while tokens and _is_edge(tokens[0]) and tokens[0] != head:
+    while tokens and is_edge(tokens[0]) and tokens[0] != head:
         tokens.pop(0)
     return tokens
 
 
-def _is_edge(token: Token) -> bool:
+def is_edge(token: Token) -> bool:
     """Punctuation, a conjunction or a line break: nothing a mention begins or ends with."""
     return token.is_punct or token.is_space or token.dep_ == "cc"
 
@@ -88,9 +88,13 @@ def _is_temporal(token: Token) -> bool:
 def mention_span(head: Token, tokens: list[Token] | None = None) -> Span:
     """The character span of the mention headed by ``head`` (or of ``tokens``, where the
     caller knows the mention's extent better than the parse)."""
-    tokens = tokens or mention_tokens(head)
-    # Through a spaCy Span: Doc.text joins every token anew on each call.
-    found = head.doc[tokens[0].i : tokens[-1].i + 1]
+    return token_span(tokens or mention_tokens(head))
+
+
+def token_span(tokens: list[Token]) -> Span:
+    """The claimkit Span of a run of tokens, through a spaCy Span: ``Doc.text`` would
+    join every token of the document on each call."""
+    found = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
     return Span(start=found.start_char, end=found.end_char, text=found.text)
 
 

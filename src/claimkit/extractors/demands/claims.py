@@ -21,10 +21,9 @@ from claimkit.extractors.demands.tokens import (
     is_actor,
     is_agent,
     mention,
-    token_span,
     trim,
 )
-from claimkit.sources import mention_source, mention_tokens, source_kind
+from claimkit.sources import mention_source, mention_tokens, source_kind, token_span
 from claimkit.types import Claim, Demand, Document, Source, Span
 
 #: The category of a demand whose content matches none.

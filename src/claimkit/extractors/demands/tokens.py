@@ -9,7 +9,14 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.demands.cues import Lexicon
-from claimkit.sources import is_pronoun, mention_span, mention_tokens, vocabulary
+from claimkit.sources import (
+    is_edge,
+    is_pronoun,
+    mention_span,
+    mention_tokens,
+    token_span,
+    vocabulary,
+)
 from claimkit.types import Span
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -180,15 +187,11 @@ def stretch(tokens: Iterable[Token], anchor: Token) -> list[Token]:
 def trim(tokens: Sequence[Token]) -> list[Token]:
     """``tokens`` without punctuation, conjunctions and a leading ``to`` at the edges."""
     found = list(tokens)
-    while found and (_is_edge(found[0]) or found[0].dep_ == "mark" or _is_to(found[0])):
+    while found and (is_edge(found[0]) or found[0].dep_ == "mark" or _is_to(found[0])):
         found.pop(0)
-    while found and _is_edge(found[-1]):
+    while found and is_edge(found[-1]):
         found.pop()
     return found
-
-
-def _is_edge(token: Token) -> bool:
-    return token.is_punct or token.is_space or token.dep_ == "cc"
 
 
 def _is_to(token: Token) -> bool:
@@ -309,7 +312,6 @@ def mention(head: Token) -> Span:
         t.i
         for c in head.children
         if c.dep_ in _CLAUSE_DEPS
-        or (c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod")
         # "an ultimatum to her coalition partners *over the budget*": the topic.
         or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
         for t in c.subtree
@@ -326,10 +328,3 @@ def mention(head: Token) -> Span:
         tokens.pop()
     tokens = trim(tokens) or [head]
     return token_span(tokens)
-
-
-def token_span(tokens: list[Token]) -> Span:
-    """The claimkit Span of a run of tokens, through a spaCy Span: ``Doc.text`` would
-    join every token of the document on each call."""
-    found = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
-    return Span(start=found.start_char, end=found.end_char, text=found.text)

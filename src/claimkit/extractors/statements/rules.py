@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from claimkit.extractors.statements.lexicon import Lexicon
 from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
-from claimkit.sources import mention_source, vocabulary
+from claimkit.sources import mention_source, token_span, vocabulary
 from claimkit.types import Claim, Document, Source, Span
 
 EXTRACTOR = "statements"
@@ -157,8 +157,7 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     described = any(doc[i].text in (",", "(") for i in range(head.i, end))
     if described and end + 1 < len(doc) and doc[end + 1].text == ",":
         end += 1  # the comma that closes ", the former governor,"
-    found = doc[start : end + 1]
-    return Span(start=found.start_char, end=found.end_char, text=found.text)
+    return token_span(list(doc[start : end + 1]))
 
 
 def _continue_quotation(
