@@ -114,6 +114,8 @@ class _Entity:
 def resolve_sources(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """The claims with every mention of one real source sharing one :class:`Source`."""
     spoken = _situate(doc, claims, list(_mentions(doc, claims)))
+    if not spoken:
+        return claims  # no claim names a source: nothing to link, no subjects to find
     # A mention is known by its head: one speaker may be marked "Sen. X (D-Ore.)," by
     # one claim and "Sen. X" by another, and the subject "Sen. X" below is the same.
     taken = {m.root for m in spoken}
@@ -177,7 +179,6 @@ def _situate(doc: Doc, claims: Iterable[Claim], spoken: list[_Mention]) -> list[
         and claim.source.mentions
         and (key := (claim.source.mentions[0].start, claim.source.mentions[0].end)) in heads
     ]
-    text = doc.text  # once: Doc.text joins every token anew on each call
     out = []
     for mention in spoken:
         others = [(c, quoted) for c, speaker, quoted in contents if speaker != mention.root]
@@ -189,18 +190,18 @@ def _situate(doc: Doc, claims: Iterable[Claim], spoken: list[_Mention]) -> list[
                 for content, speaker, quoted in contents
                 if quoted
                 and speaker != mention.root
-                and _inside_quotes(text, content, mention.span.start)
+                and _inside_quotes(content, mention.span.start)
             )
             mention = attrs.evolve(mention, quoted_by=quoting)
         out.append(mention)
     return out
 
 
-def _inside_quotes(text: str, content: Span, position: int) -> bool:
+def _inside_quotes(content: Span, position: int) -> bool:
     """Whether ``position`` lies between quotation marks within ``content``."""
     if not content.start <= position < content.end:
         return False
-    before = text[content.start : position]
+    before = content.text[: position - content.start]
     opened = before.count("“") - before.count("”") > 0
     return opened or before.count('"') % 2 == 1
 

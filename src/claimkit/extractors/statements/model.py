@@ -46,9 +46,6 @@ class CueModel:
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features(token, quoted))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
-    def is_cue(self, token: Token, quoted: bool) -> bool:
-        return self.is_candidate(token) and self.probability(token, quoted) >= self.threshold
-
     def score(self, token: Token, quoted: bool) -> float:
         """The probability for a candidate word, 0 for any other."""
         return self.probability(token, quoted) if self.is_candidate(token) else 0.0

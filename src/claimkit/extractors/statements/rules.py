@@ -68,14 +68,14 @@ def extract_statements(
         attribution = None
         lemma = token.lemma_.lower()
         verb = token.pos_ in ("VERB", "AUX")
-        p = model.score(token, token.i in quoted) if model is not None and verb else 0.0
-        # A verb with a noun phrase for content ("stressed the importance of the talks")
-        # is a statement only where the learned scorer is sure of it.
-        objects = model is not None and p >= model.object_threshold
         if verb and token.i in quoted:
             # "'I think we will win,' she said": the quotation is the statement; PolNeAR
             # rarely marks the cues inside it (7 of the 39 such statements of train).
             continue
+        p = model.score(token, token.i in quoted) if model is not None and verb else 0.0
+        # A verb with a noun phrase for content ("stressed the importance of the talks")
+        # is a statement only where the learned scorer is sure of it.
+        objects = model is not None and p >= model.object_threshold
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
             attribution = _verb_attribution(token, kind, text, quotes, objects, sourceless)
@@ -98,15 +98,12 @@ def extract_statements(
             continue
         source = mention_source(source_head, label)
         mention = source.mentions[0]
-        if (
-            mention.start < content[1]
-            and content[0] < mention.end
-            and not reported[0] <= cue[0] < cue[1] <= reported[1]
-        ):
+        inside = mention.start < content[1] and content[0] < mention.end
+        if inside and not reported[0] <= cue[0] < cue[1] <= reported[1]:
             # The "source" is part of what is said: a misparse, unless the attribution
             # stands inside what it reports ("Y1, X said, Y2").
             continue
-        if label is None and not (mention.start < content[1] and content[0] < mention.end):
+        if label is None and not inside:
             source = attrs.evolve(source, mentions=(_whole_mention(source_head, cue, content),))
         found.append((source, cue, content))
     for source_head, cue, content, label in _signed_quotations(doc, text, quotes):
