@@ -73,7 +73,8 @@ def _pair_score(gold: Mapping[str, Any], claim: Claim) -> float:
     return overlap + _TIE_BREAK * _action_overlap(gold, claim) if overlap > 0 else 0.0
 
 
-def _demander_names(claim: Claim) -> list[str]:
+def demander_names(claim: Claim) -> list[str]:
+    """How a demand claim names its demander: the mention, the Source's name and mentions."""
     names = [claim.source_mention.text] if claim.source_mention is not None else []
     if claim.source is not None:
         names += [claim.source.name, *(m.text for m in claim.source.mentions)]
@@ -131,10 +132,10 @@ def score(gold: list[dict[str, Any]], claims: Mapping[str, Sequence[Claim]]) -> 
                     errors.append(f"category {where}: gold {g['category']}, predicted {got}")
             if g.get("demander"):
                 demander[1] += 1
-                if same_head(g["demander"], _demander_names(p)):
+                if same_head(g["demander"], demander_names(p)):
                     demander[0] += 1
                 else:
-                    got_demander = next(iter(_demander_names(p)), None)
+                    got_demander = next(iter(demander_names(p)), None)
                     errors.append(
                         f"demander {where}: gold {g['demander']!r}, predicted {got_demander!r}"
                     )

@@ -48,7 +48,7 @@ from typing import Any
 import attrs
 
 from claimkit.evaluate import predict
-from claimkit.evaluate.demands import same_head
+from claimkit.evaluate.demands import demander_names, same_head
 from claimkit.evaluate.metrics import Counts, Section, prf, ratio
 from claimkit.readers import build_document
 from claimkit.types import STRENGTHS, Claim, Demand
@@ -199,11 +199,9 @@ def _strength_of(claim: Claim) -> str | None:
 
 
 def _demander_names(claim: Claim) -> list[str]:
-    names = [claim.source_mention.text] if claim.source_mention is not None else []
-    if claim.source is not None:
-        names += [claim.source.name, *(m.text for m in claim.source.mentions)]
-        names += [claim.source.role] if claim.source.role else []
-    return names
+    # and the role: "the coalition's spokesman", coded by head word like the names
+    role = [claim.source.role] if claim.source is not None and claim.source.role else []
+    return [*demander_names(claim), *role]
 
 
 def _addressee_names(claim: Claim) -> list[str]:

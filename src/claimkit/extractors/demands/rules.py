@@ -489,16 +489,10 @@ def verb_demands(verb: Token, lexicon: Lexicon) -> Iterator[Finding]:
                 source = next((o for o in children(prep, "pobj") if is_party(o, lexicon)), None)
         if source is None:
             # "sought refuge in Niger": the country asked is where it is sought.
-            for prep in [*children(sought, "prep"), *children(verb, "prep")]:
-                if prep.lower_ == "in":
-                    places = [o for o in children(prep, "pobj") if _is_place(o)]
-                    source = source or next(iter(places), None)
+            source = _place_in([*children(sought, "prep"), *children(verb, "prep")])
         if source is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
             # "116 people arrived in Kyrgyzstan seeking a refuge"
-            for prep in children(verb.head, "prep"):
-                if prep.lower_ == "in":
-                    places = [o for o in children(prep, "pobj") if _is_place(o)]
-                    source = source or next(iter(places), None)
+            source = _place_in(children(verb.head, "prep"))
         # Topic phrases hung on the verb belong to what is sought: "seeking a gesture
         # from China on human rights".
         topics = [
@@ -620,6 +614,20 @@ def _threat_noun(noun: Token, cue: DemandCue, lexicon: Lexicon) -> Iterator[Find
         # "issued an ultimatum to Damascus": the ultimatum itself is what is known; "a
         # travel warning for U.S. citizens" threatens no one.
         yield from _findings(cue.strength, span, phrase(noun), demander, addressee, reporter)
+
+
+def _place_in(prepositions: list[Token]) -> Token | None:
+    """The first place named after "in" among ``prepositions``."""
+    return next(
+        (
+            place
+            for prep in prepositions
+            if prep.lower_ == "in"
+            for place in children(prep, "pobj")
+            if _is_place(place)
+        ),
+        None,
+    )
 
 
 def _has_to(verb: Token) -> bool:
