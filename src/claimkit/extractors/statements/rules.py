@@ -263,8 +263,7 @@ def _adjective(verb: Token) -> Token | None:
 
 def _impersonal(verb: Token) -> Attribution | None:
     """A passive cue with no agent: "X is expected to Y", "X is said to Y", "it was
-    reported that Y". PolNeAR marks no source; the content is the subject with the
-    infinitive ("X ... to Y"), or the clause after an expletive "it"."""
+    reported that Y". PolNeAR marks no source."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ == "nsubjpass"]
     if (
@@ -274,23 +273,21 @@ def _impersonal(verb: Token) -> Attribution | None:
         or not any(c.dep_ == "auxpass" for c in children)
     ):
         return None
-    subject = subjects[0]
-    clause = next((c for c in children if c.dep_ in _CLAUSE), None)
-    if clause is not None and subject.lower_ == "it":
-        return None, _cue_span(verb), _range(_without_other_cues(clause)), None
-    infinitive = next((c for c in children if c.dep_ in _INFINITIVE and _is_infinitive(c)), None)
-    if infinitive is None or subject.tag_ in ("WDT", "WP"):
-        return None
-    return None, _cue_span(verb), _range([*subject.subtree, *_without_other_cues(infinitive)]), None
+    return _unsourced(verb, subjects[0])
 
 
 def _impression(verb: Token) -> Attribution | None:
-    """An impression nobody is named for: "X seemed to Y", "it appears that Y". The
-    content is the subject with the infinitive, or the clause after an expletive "it"."""
+    """An impression nobody is named for: "X seemed to Y", "it appears that Y"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is None else _unsourced(verb, subject)
+
+
+def _unsourced(verb: Token, subject: Token) -> Attribution | None:
+    """What a cue without a source says: the clause after an expletive "it", or the
+    subject with the infinitive ("X ... to Y"); nothing after a relative pronoun."""
+    if subject.tag_ in ("WDT", "WP"):
+        return None  # "it" is never one: the order of the two tests does not matter
     children = list(verb.children)
-    subject = next((c for c in children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ in ("WDT", "WP"):
-        return None
     clause = next((c for c in children if c.dep_ in _CLAUSE), None)
     if clause is not None and subject.lower_ == "it":
         return None, _cue_span(verb), _range(_without_other_cues(clause)), None
