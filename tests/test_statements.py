@@ -593,3 +593,9 @@ def test_no_statement_inside_a_quotation(pipeline: claimkit.Pipeline) -> None:
         'going to change."',
     )
     assert [summary(c)[:2] for c in found] == [("The union", "says")]
+
+
+def test_a_possessive_owner_is_named_without_its_marker(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Senator Graham's claim that the vote was rigged drew scorn.")
+    assert claim.source_mention is not None and claim.source_mention.text == "Senator Graham's"
+    assert claim.source is not None and claim.source.name == "Senator Graham"

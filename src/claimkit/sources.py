@@ -176,6 +176,10 @@ def mention_source(head: Token, tokens: list[Token] | None = None) -> Source:
     else:
         role, affiliation = role_and_affiliation(head)
         name = _name(span, role)
+    marker = next((c for c in head.children if c.dep_ == "case" and c.i > head.i), None)
+    if marker is not None and name.endswith(marker.text):
+        # "Graham's endorsement": the mention keeps the possessive, the name does not.
+        name = name[: -len(marker.text)].rstrip()
     named = head.pos_ == "PROPN" or head.ent_type_ in _PERSON_ENTS | _ORG_ENTS
     return Source(
         id="",
