@@ -518,12 +518,6 @@ def test_the_source_mention_is_the_whole_noun_phrase(pipeline: claimkit.Pipeline
     assert claim.source_mention is not None and claim.source is not None
     assert claim.source_mention.text == "Sen. Maria Lopez (D-Ore.), one of the bill's authors,"
     assert "Maria Lopez" in claim.source.name
-    (claim,) = statements(
-        pipeline,
-        "The harbour director, who has run the port since 2009, said the cranes were too old.",
-    )
-    assert claim.source_mention is not None
-    assert claim.source_mention.text == "The harbour director, who has run the port since 2009,"
 
 
 def test_a_preposed_quotation_without_the_sentence_before(pipeline: claimkit.Pipeline) -> None:
@@ -593,3 +587,27 @@ def test_no_statement_inside_a_quotation(pipeline: claimkit.Pipeline) -> None:
         'going to change."',
     )
     assert [summary(c)[:2] for c in found] == [("The union", "says")]
+
+
+def test_source_without_the_relative_clause_set_off_by_commas(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # PolNeAR marks "Barkley", not "Barkley, who ... ,": the clause describes him.
+    (claim,) = statements(
+        pipeline,
+        "Barkley, who typically votes for Democrats, said the party had lost its way.",
+    )
+    assert summary(claim)[:2] == ("Barkley", "said")
+    (claim,) = statements(
+        pipeline,
+        "The harbour director, who has run the port since 2009, said the cranes were too old.",
+    )
+    assert summary(claim)[:2] == ("The harbour director", "said")
+
+
+def test_source_does_not_reach_over_a_line_break(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The rally went on.\n\n11:35 a.m.\n\nRepublican Donald Trump says he will win the state.",
+    )
+    assert [summary(c)[:2] for c in found] == [("Republican Donald Trump", "says")]

@@ -132,18 +132,26 @@ def extract_statements(
 
 
 def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
-    """The source as PolNeAR marks it: the whole noun phrase, with the appositives,
-    parentheses and relative clauses that describe the speaker ("Sen. Johnny Isakson
-    (R-Ga.), one of the bill's co-authors,") and the comma that closes them, but
-    nothing of the cue or the content."""
+    """The source as PolNeAR marks it: the whole noun phrase, with the appositives and
+    parentheses that describe the speaker ("Sen. Johnny Isakson (R-Ga.), one of the
+    bill's co-authors,") and the comma that closes them, but nothing of the cue or the
+    content, nor of a line before it ("11 a.m.\n\nX said"). A relative clause set off
+    by a comma before the cue is left out ("Barkley, who votes democratic, said"); one
+    after it is kept ("said X, who ...")."""
     doc = head.doc
+    aside = {
+        t.i
+        for c in head.rights
+        if _is_aside(c) and head.idx < cue[0] and c != _cued_clause(head, cue)
+        for t in c.subtree
+    }
     keep = {
         t.i
         for t in head.subtree
-        if not (cue[0] <= t.idx < cue[1] or content[0] <= t.idx < content[1])
+        if not (cue[0] <= t.idx < cue[1] or content[0] <= t.idx < content[1] or t.i in aside)
     }
     start = end = head.i
-    while start - 1 in keep:
+    while start - 1 in keep and "\n" not in doc[start - 1].text:
         start -= 1
     while end + 1 in keep:
         end += 1
@@ -155,6 +163,25 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     if described and end + 1 < len(doc) and doc[end + 1].text == ",":
         end += 1  # the comma that closes ", the former governor,"
     return token_span(list(doc[start : end + 1]))
+
+
+def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
+    """The relative clause on ``head`` that holds the cue ("who came out and endorsed")."""
+    return next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "relcl" and any(cue[0] <= t.idx < cue[1] for t in c.subtree)
+        ),
+        None,
+    )
+
+
+def _is_aside(child: Token) -> bool:
+    """A relative clause set off by a comma ("Barkley, who votes democratic,"): it
+    describes the source but is not part of how PolNeAR marks it."""
+    edge = child.left_edge
+    return child.dep_ == "relcl" and edge.i > 0 and edge.nbor(-1).text in ",—–-"
 
 
 def _continue_quotation(
