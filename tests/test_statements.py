@@ -128,7 +128,7 @@ def test_coordinated_cues_share_the_subject(pipeline: claimkit.Pipeline) -> None
         pipeline,
         "Rossi has vowed to cut taxes but also said the budget will not be balanced this year.",
     )
-    assert [summary(c)[:2] for c in claims] == [("Rossi", "has vowed"), ("Rossi", "said")]
+    assert [summary(c)[:2] for c in claims] == [("Rossi", "has vowed"), ("Rossi", "also said")]
     assert claims[0].content is not None
     assert "budget" not in claims[0].content.text
 
@@ -611,3 +611,21 @@ def test_source_does_not_reach_over_a_line_break(pipeline: claimkit.Pipeline) ->
         "The rally went on.\n\n11:35 a.m.\n\nRepublican Donald Trump says he will win the state.",
     )
     assert [summary(c)[:2] for c in found] == [("Republican Donald Trump", "says")]
+
+
+def test_the_cue_takes_the_negation_and_adverbs_before_the_verb(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The minister has repeatedly said that taxes would rise. "
+        "The senator also said the bill would pass. "
+        "The mayor did not say whether the bridge would reopen. "
+        "However, the governor said the roads were safe.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("The minister", "has repeatedly said"),
+        ("The senator", "also said"),
+        ("The mayor", "did not say"),
+        ("the governor", "said"),
+    ]

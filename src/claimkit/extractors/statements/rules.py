@@ -760,16 +760,36 @@ def _according_to(according: Token) -> Attribution | None:
     return objects[0], cue, _range(tokens), None
 
 
+# Adverbs that tie a sentence to the one before: not part of the cue they stand before.
+_LINKING_ADVERBS = frozenset(
+    {"however", "instead", "overall", "meanwhile", "therefore", "thus", "nevertheless"}
+)
+
+
 def _cue_start(verb: Token) -> Token:
-    """The first of the auxiliaries right before the cue verb ("has said")."""
+    """The first of the auxiliaries, negations and adverbs right before the cue verb:
+    PolNeAR's cue is "has said", "did not mention", "also wanted", "has repeatedly
+    denied"."""
     start = verb
-    while start.i > 0 and start.nbor(-1).dep_ in ("aux", "auxpass") and start.nbor(-1).head == verb:
+    while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
         start = start.nbor(-1)
     return start
 
 
+def _cue_modifier(token: Token, verb: Token) -> bool:
+    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue; not a
+    question word ("when asked") nor an adverb that links the sentence to the one
+    before ("however", "instead")."""
+    if token.head != verb:
+        return False
+    if token.dep_ in ("aux", "auxpass", "neg"):
+        return True
+    return token.dep_ == "advmod" and token.tag_ != "WRB" and token.lower_ not in _LINKING_ADVERBS
+
+
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """The cue verb with the auxiliaries right before it ("has said", "had vowed")."""
+    """The cue verb with the auxiliaries, negations and adverbs right before it ("has
+    said", "had not vowed", "also said")."""
     return _cue_start(verb).idx, _end(verb)
 
 
