@@ -629,3 +629,17 @@ def test_the_cue_takes_the_negation_and_adverbs_before_the_verb(
         ("The mayor", "did not say"),
         ("the governor", "said"),
     ]
+
+
+def test_source_without_a_participle_set_off_by_commas_nor_even(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Bernie Sanders, celebrating a victory in the primary, said the race was not over. "
+        "Even the organizer of the rally said the rules were too strict.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("Bernie Sanders", "said"),
+        ("the organizer of the rally", "said"),
+    ]

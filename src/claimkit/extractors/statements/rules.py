@@ -135,9 +135,9 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     """The source as PolNeAR marks it: the whole noun phrase, with the appositives and
     parentheses that describe the speaker ("Sen. Johnny Isakson (R-Ga.), one of the
     bill's co-authors,") and the comma that closes them, but nothing of the cue or the
-    content, nor of a line before it ("11 a.m.\n\nX said"). A relative clause set off
-    by a comma before the cue is left out ("Barkley, who votes democratic, said"); one
-    after it is kept ("said X, who ...")."""
+    content, nor of a line before it ("11 a.m.\n\nX said"), nor a leading "even". A
+    relative clause or participle set off by a comma before the cue is left out
+    ("Barkley, who votes democratic, said"); one after it is kept ("said X, who ...")."""
     doc = head.doc
     aside = {
         t.i
@@ -155,7 +155,9 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
         start -= 1
     while end + 1 in keep:
         end += 1
-    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < head.i and (
+        doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in _FOCUS
+    ):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ")":
         end -= 1
@@ -163,6 +165,10 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     if described and end + 1 < len(doc) and doc[end + 1].text == ",":
         end += 1  # the comma that closes ", the former governor,"
     return token_span(list(doc[start : end + 1]))
+
+
+# Focus particles before a source ("even some of his admirers"): not part of it.
+_FOCUS = frozenset({"even"})
 
 
 def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
@@ -178,10 +184,12 @@ def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
 
 
 def _is_aside(child: Token) -> bool:
-    """A relative clause set off by a comma ("Barkley, who votes democratic,"): it
-    describes the source but is not part of how PolNeAR marks it."""
+    """A relative clause or a participle set off by a comma ("Barkley, who votes
+    democratic,", "Trump, speaking at a rally,"): it describes the source but is not
+    part of how PolNeAR marks it."""
     edge = child.left_edge
-    return child.dep_ == "relcl" and edge.i > 0 and edge.nbor(-1).text in ",—–-"
+    clause = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBG")
+    return clause and edge.i > 0 and edge.nbor(-1).text in ",—–-"
 
 
 def _continue_quotation(
