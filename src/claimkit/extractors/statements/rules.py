@@ -132,22 +132,32 @@ def extract_statements(
 
 
 def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
-    """The source as PolNeAR marks it: the whole noun phrase, with the appositives,
-    parentheses and relative clauses that describe the speaker ("Sen. Johnny Isakson
-    (R-Ga.), one of the bill's co-authors,") and the comma that closes them, but
-    nothing of the cue or the content."""
+    """The source as PolNeAR marks it: the whole noun phrase, with the appositives and
+    parentheses that describe the speaker ("Sen. Johnny Isakson (R-Ga.), one of the
+    bill's co-authors,") and the comma that closes them, but nothing of the cue or the
+    content, nor of a line before it ("11 a.m.\n\nX said"), nor a leading "even". A
+    relative clause or participle set off by a comma before the cue is left out
+    ("Barkley, who votes democratic, said"); one after it is kept ("said X, who ...")."""
     doc = head.doc
+    aside = {
+        t.i
+        for c in head.rights
+        if _is_aside(c) and head.idx < cue[0] and c != _cued_clause(head, cue)
+        for t in c.subtree
+    }
     keep = {
         t.i
         for t in head.subtree
-        if not (cue[0] <= t.idx < cue[1] or content[0] <= t.idx < content[1])
+        if not (cue[0] <= t.idx < cue[1] or content[0] <= t.idx < content[1] or t.i in aside)
     }
     start = end = head.i
-    while start - 1 in keep:
+    while start - 1 in keep and "\n" not in doc[start - 1].text:
         start -= 1
     while end + 1 in keep:
         end += 1
-    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < head.i and (
+        doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in _FOCUS
+    ):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ")":
         end -= 1
@@ -155,6 +165,31 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     if described and end + 1 < len(doc) and doc[end + 1].text == ",":
         end += 1  # the comma that closes ", the former governor,"
     return token_span(list(doc[start : end + 1]))
+
+
+# Focus particles before a source ("even some of his admirers"): not part of it.
+_FOCUS = frozenset({"even"})
+
+
+def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
+    """The relative clause on ``head`` that holds the cue ("who came out and endorsed")."""
+    return next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "relcl" and any(cue[0] <= t.idx < cue[1] for t in c.subtree)
+        ),
+        None,
+    )
+
+
+def _is_aside(child: Token) -> bool:
+    """A relative clause or a participle set off by a comma ("Barkley, who votes
+    democratic,", "Trump, speaking at a rally,"): it describes the source but is not
+    part of how PolNeAR marks it."""
+    edge = child.left_edge
+    clause = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBG")
+    return clause and edge.i > 0 and edge.nbor(-1).text in ",—–-"
 
 
 def _continue_quotation(
@@ -733,16 +768,36 @@ def _according_to(according: Token) -> Attribution | None:
     return objects[0], cue, _range(tokens), None
 
 
+# Adverbs that tie a sentence to the one before: not part of the cue they stand before.
+_LINKING_ADVERBS = frozenset(
+    {"however", "instead", "overall", "meanwhile", "therefore", "thus", "nevertheless"}
+)
+
+
 def _cue_start(verb: Token) -> Token:
-    """The first of the auxiliaries right before the cue verb ("has said")."""
+    """The first of the auxiliaries, negations and adverbs right before the cue verb:
+    PolNeAR's cue is "has said", "did not mention", "also wanted", "has repeatedly
+    denied"."""
     start = verb
-    while start.i > 0 and start.nbor(-1).dep_ in ("aux", "auxpass") and start.nbor(-1).head == verb:
+    while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
         start = start.nbor(-1)
     return start
 
 
+def _cue_modifier(token: Token, verb: Token) -> bool:
+    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue; not a
+    question word ("when asked") nor an adverb that links the sentence to the one
+    before ("however", "instead")."""
+    if token.head != verb:
+        return False
+    if token.dep_ in ("aux", "auxpass", "neg"):
+        return True
+    return token.dep_ == "advmod" and token.tag_ != "WRB" and token.lower_ not in _LINKING_ADVERBS
+
+
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """The cue verb with the auxiliaries right before it ("has said", "had vowed")."""
+    """The cue verb with the auxiliaries, negations and adverbs right before it ("has
+    said", "had not vowed", "also said")."""
     return _cue_start(verb).idx, _end(verb)
 
 
