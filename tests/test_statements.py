@@ -649,3 +649,18 @@ def test_source_without_a_participle_set_off_by_commas_nor_even(
         ("Bernie Sanders", "said"),
         ("the organizer of the rally", "said"),
     ]
+
+
+def test_a_cue_in_a_relative_clause_has_the_pronoun_for_its_mention(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    claims = statements(
+        pipeline,
+        "The envoy met Rep. Dana Wells, who said the rules were too strict. "
+        "Wells said the vote would be close.",
+    )
+    first, second = [c for c in claims if c.cue is not None and c.cue.text == "said"]
+    # PolNeAR marks the relative pronoun; the Source is the one it stands for.
+    assert first.source_mention is not None and first.source_mention.text == "who"
+    assert first.source is not None and first.source.name == "Rep. Dana Wells"
+    assert second.source is not None and second.source.id == first.source.id

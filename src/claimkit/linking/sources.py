@@ -250,6 +250,10 @@ def _analyse(doc: Doc, source: Source, scope: Span | None, *, salient: bool) -> 
     if whole is None:
         return None  # white space only: nothing to link it by
     head: Token = whole.root
+    if len(whole) == 1 and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        # "who" in "X, who said Y": the mention stands for X.
+        head = head.head.head
+        whole = doc[head.i : head.i + 1]
     # The noun phrase without the clauses that describe it: "the diplomat who first
     # said so" is no ordinal, and "Rep. X, whose wife ..." no woman.
     tokens = [t for t in mention_tokens(head) if whole.start <= t.i < whole.end] or [head]

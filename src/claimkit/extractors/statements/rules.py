@@ -139,10 +139,13 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     relative clause or participle set off by a comma before the cue is left out
     ("Barkley, who votes democratic, said"); one after it is kept ("said X, who ...")."""
     doc = head.doc
+    relative = _relative_pronoun(head, cue)
+    if relative is not None:
+        return token_span([relative])
     aside = {
         t.i
         for c in head.rights
-        if _is_aside(c) and head.idx < cue[0] and c != _cued_clause(head, cue)
+        if (_is_aside(c) and head.idx < cue[0]) or c == _cued_clause(head, cue)
         for t in c.subtree
     }
     keep = {
@@ -169,6 +172,15 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
 
 # Focus particles before a source ("even some of his admirers"): not part of it.
 _FOCUS = frozenset({"even"})
+
+
+def _relative_pronoun(head: Token, cue: tuple[int, int]) -> Token | None:
+    """The "who" of "X, who said Y": PolNeAR's source of a cue in a relative clause is
+    the relative pronoun, not the noun phrase it stands for."""
+    clause = _cued_clause(head, cue)
+    if clause is None:
+        return None
+    return next((c for c in clause.lefts if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
 
 
 def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
