@@ -664,3 +664,15 @@ def test_a_cue_in_a_relative_clause_has_the_pronoun_for_its_mention(
     assert first.source_mention is not None and first.source_mention.text == "who"
     assert first.source is not None and first.source.name == "Rep. Dana Wells"
     assert second.source is not None and second.source.id == first.source.id
+
+
+def test_a_cue_clause_not_set_off_does_not_report_the_clause_before(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The deal collapsed when the union complained. "
+        "Talks stalled and the union protested loudly. "
+        "The plan will fail, the union complained.",
+    )
+    assert [summary(c)[:3] for c in found] == [("the union", "complained", "The plan will fail")]

@@ -567,6 +567,10 @@ def _complement(
     ):
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, _cue_start(verb), verb.left_edge, key=lambda t: t.i)
+        if not (first.is_punct or first.i == 0 or first.nbor(-1).is_punct):
+            # Not set off from the clause before ("The deal collapsed when the union
+            # complained"): the cue's clause is part of it, not an attribution of it.
+            return None
         tokens = [t for t in verb.sent if t.i < first.i]
         return _resumed(_preposed(tokens, first, quotes), parent, verb)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
