@@ -676,3 +676,12 @@ def test_a_cue_clause_not_set_off_does_not_report_the_clause_before(
         "The plan will fail, the union complained.",
     )
     assert [summary(c)[:3] for c in found] == [("the union", "complained", "The plan will fail")]
+
+
+def test_a_belief_told_inside_a_statement_is_the_speakers_account(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, "The senator said voters believe the economy is weak. Voters believe it is."
+    )
+    assert [summary(c)[:2] for c in found] == [("The senator", "said"), ("Voters", "believe")]

@@ -62,6 +62,9 @@ def extract_statements(
     quotes = quote_spans(text)
     quoted = quoted_tokens(doc, quotes)
     found: list[tuple[Source | None, tuple[int, int], tuple[int, int]]] = []
+    # Where beliefs are told (their cues' starts): one inside what someone else says is
+    # that speaker's account, not an attribution of its own ("X said Y thinks Z").
+    beliefs: set[int] = set()
     for token in doc:
         if token.idx < document.body_start:
             continue
@@ -79,6 +82,8 @@ def extract_statements(
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
             attribution = _verb_attribution(token, kind, text, quotes, objects, sourceless)
+            if attribution is not None and kind == "belief":
+                beliefs.add(attribution[1][0])
         elif _starts_phrase(token, lexicon):
             attribution = _according_to(token)
         elif token.text == ":":
@@ -112,6 +117,8 @@ def extract_statements(
     contents = [content for _, _, content in found]
     cues = [cue for _, cue, _ in found]
     for speaker, cue, content in found:
+        if cue[0] in beliefs and any(c[0] <= cue[0] < c[1] for c in contents if c != content):
+            continue
         style = _style(content, _own_quotes(content, quotes, contents))
         if style != "indirect":
             content = _continue_quotation(text, content, cue, quotes, cues, _sentence_end(doc, cue))
