@@ -664,3 +664,20 @@ def test_a_cue_in_a_relative_clause_has_the_pronoun_for_its_mention(
     assert first.source_mention is not None and first.source_mention.text == "who"
     assert first.source is not None and first.source.name == "Rep. Dana Wells"
     assert second.source is not None and second.source.id == first.source.id
+
+
+def test_content_without_a_closing_relative_clause_or_indefinite_apposition(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Sanders said he would vote for Senator Maria Cole, who opposes the trade deal. "
+        "Trump said the contest had been rigged against him, a charge that the party denied. "
+        "The mayor said the bridge would reopen, which “will help everyone.”",
+    )
+    assert [summary(c)[2] for c in found] == [
+        "he would vote for Senator Maria Cole",
+        "the contest had been rigged against him",
+        # A quotation is the speaker's own words, aside or not.
+        "the bridge would reopen, which “will help everyone.”",
+    ]

@@ -394,6 +394,7 @@ def _without_aside(noun: Token) -> list[Token]:
             and child.right_edge.i == noun.right_edge.i
             and child.left_edge.i > 0
             and child.left_edge.nbor(-1).text == ","
+            and not any(t.is_quote for t in child.subtree)
         ):
             return [t for t in tokens if t.i < child.left_edge.i - 1]
     return tokens
@@ -669,11 +670,38 @@ def _without_other_cues(head: Token) -> list[Token]:
         and _is_cued(child)
         for t in child.subtree
     }
-    tokens = [t for t in head.subtree if t.i not in cut]
+    tokens = _without_trailing_aside([t for t in head.subtree if t.i not in cut])
     # Drop the coordinator left dangling before the cut clause.
     while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].lower_ == "also"):
         tokens.pop()
     return tokens
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the relative clause or apposition set off by a comma that
+    closes them ("said X would back Sanders*, who similarly blasts free trade*", "said
+    the contest was rigged*, a charge that leaders denied*"): the writer's aside, not
+    what was said (PolNeAR)."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return tokens
+    last = words[-1].i
+    for child in tokens:
+        if (
+            (
+                child.dep_ in _ASIDES
+                or (child.dep_ == "appos" and child.left_edge.lower_ in ("a", "an"))
+            )
+            and child.right_edge.i >= last
+            and child.left_edge.i > tokens[0].i
+            and child.left_edge.nbor(-1).text == ","
+            and not any(t.is_quote for t in child.subtree)
+        ):
+            return [t for t in tokens if t.i < child.left_edge.i - 1]
+    return tokens
+
+
+_ASIDES = ("relcl",)
 
 
 def _is_cued(verb: Token) -> bool:
