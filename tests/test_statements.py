@@ -681,3 +681,15 @@ def test_content_without_a_closing_relative_clause_or_indefinite_apposition(
         # A quotation is the speaker's own words, aside or not.
         "the bridge would reopen, which “will help everyone.”",
     ]
+
+
+def test_content_keeps_the_period_of_an_abbreviation(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The senator said the plan would hurt workers in the U.S. "
+        "The mayor said the meeting was over.",
+    )
+    assert [summary(c)[2] for c in found] == [
+        "the plan would hurt workers in the U.S.",
+        "the meeting was over",
+    ]

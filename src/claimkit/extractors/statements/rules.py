@@ -867,8 +867,17 @@ def _trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
+            break  # "the U.S.", "9:42 p.m.", "John Hinckley Jr.": the period is the word's
         end -= 1
     return start, end
+
+
+# A word whose period is its own: initials ("U.S.", "p.m.") or a common abbreviation.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Calif|Nev|Fla|Ariz|Colo|Conn|Ga|Ill"
+    r"|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Okla|Ore|Pa|Tenn|Va|Vt|Wash|Wis|Del)\.)$"
+)
 
 
 def _style(content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
