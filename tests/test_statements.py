@@ -693,3 +693,13 @@ def test_content_keeps_the_period_of_an_abbreviation(pipeline: claimkit.Pipeline
         "the plan would hurt workers in the U.S.",
         "the meeting was over",
     ]
+
+
+def test_content_of_a_quotation_after_a_colon_leaves_out_the_lead_in(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        'The mayor was blunt about the budget: "We cannot pay for the bridge," she told reporters.',
+    )
+    assert [summary(c)[2] for c in found] == ['"We cannot pay for the bridge,"']

@@ -611,11 +611,12 @@ def _preposed(
     doc = first.doc
     for q_start, q_end in quotes:
         if start < q_start and end - 1 <= q_end <= first.idx:
-            # Only a quotation that opens a sentence: in 'The economy is "in trouble,"
-            # he said' the whole clause is what was said.
+            # Only a quotation that opens a sentence, or follows a colon ('For example:
+            # "Q," he said'): in 'The economy is "in trouble," he said' the whole
+            # clause is what was said.
             before = doc.char_span(start, q_start, alignment_mode="contract")
             words = [t for t in before or () if not t.is_space]
-            if words and words[-1].text[-1] in ".?!\"”'":
+            if words and words[-1].text[-1] in ".?!\"”':":
                 return q_start, q_end
             break
     return start, end
