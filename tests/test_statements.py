@@ -703,3 +703,13 @@ def test_content_of_a_quotation_after_a_colon_leaves_out_the_lead_in(
         'The mayor was blunt about the budget: "We cannot pay for the bridge," she told reporters.',
     )
     assert [summary(c)[2] for c in found] == ['"We cannot pay for the bridge,"']
+
+
+def test_content_leaves_out_the_parenthesis_that_opens_an_aside(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        'The show is back. ("We persuaded the original creators," the producer said.)',
+    )
+    assert [summary(c)[2] for c in found] == ['"We persuaded the original creators,"']

@@ -867,6 +867,8 @@ def _trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
     start, end = content
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
+    if text.startswith("(", start) and ")" not in text[start:end]:
+        start += 1  # '(They said it would pass," ...': the aside's parenthesis
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
             break  # "the U.S.", "9:42 p.m.", "John Hinckley Jr.": the period is the word's
