@@ -713,3 +713,15 @@ def test_content_leaves_out_the_parenthesis_that_opens_an_aside(
         'The show is back. ("We persuaded the original creators," the producer said.)',
     )
     assert [summary(c)[2] for c in found] == ['"We persuaded the original creators,"']
+
+
+def test_content_runs_over_a_coordinated_that_clause(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The economist predicted that wages would fall somewhat over time, "
+        "but that the higher overtime payments would offset any loss.",
+    )
+    assert [summary(c)[2] for c in found] == [
+        "that wages would fall somewhat over time, "
+        "but that the higher overtime payments would offset any loss"
+    ]

@@ -547,7 +547,7 @@ def _complement(
             first = min(first, _cue_start(verb), key=lambda t: t.i)
             tokens = [t for t in verb.sent if t.i < first.i]
             return _preposed(tokens, first, quotes)
-        return _range(_without_other_cues(clause))
+        return _range([*_without_other_cues(clause), *_coordinated_clauses(verb, clause)])
     if kind == "belief":
         return None
     infinitives = [c for c in verb.children if c.dep_ in _INFINITIVE and _is_infinitive(c)]
@@ -573,6 +573,23 @@ def _complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
+    """The that-clauses the parser coordinates with the cue rather than with its first
+    clause: "said that Y1, but that Y2" reports Y1 and Y2 (PolNeAR)."""
+    tokens: list[Token] = []
+    for conj in verb.rights:
+        if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
+            tokens += _without_other_cues(conj)
+    return tokens
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
+        for m in clause.children
+    )
 
 
 def _trailing_participle(verb: Token) -> bool:
