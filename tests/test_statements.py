@@ -725,3 +725,16 @@ def test_content_runs_over_a_coordinated_that_clause(pipeline: claimkit.Pipeline
         "that wages would fall somewhat over time, "
         "but that the higher overtime payments would offset any loss"
     ]
+
+
+def test_content_runs_over_a_coordinated_clause_with_a_subject_of_its_own(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The governor said he would present a plan within his first 100 days "
+        "and that he thinks it would pass.",
+    )
+    assert summary(found[0])[2] == (
+        "he would present a plan within his first 100 days and that he thinks it would pass"
+    )

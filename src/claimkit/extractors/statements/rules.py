@@ -677,12 +677,17 @@ def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
 def _without_other_cues(head: Token) -> list[Token]:
     """The subtree of ``head`` without a coordinated clause or a participle that has a cue
     of its own ("vowed to X but also said Y", "said X, saying Y": Y is not part of what
-    was vowed or said first; PolNeAR marks it as an attribution of its own)."""
+    was vowed or said first; PolNeAR marks it as an attribution of its own). A clause
+    with a subject of its own stays: "said Y and that he thinks Z" says both."""
     cut = {
         t.i
         for child in head.subtree
         if (
-            (child.dep_ == "conj" and child.head.i != head.i - 1)
+            (
+                child.dep_ == "conj"
+                and child.head.i != head.i - 1
+                and not any(c.dep_ in _SUBJECTS for c in child.children)
+            )
             or (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i != head.i)
         )
         and _is_cued(child)
