@@ -738,3 +738,15 @@ def test_content_runs_over_a_coordinated_clause_with_a_subject_of_its_own(
     assert summary(found[0])[2] == (
         "he would present a plan within his first 100 days and that he thinks it would pass"
     )
+
+
+def test_a_quotation_introduced_by_another_cue_does_not_continue_the_first(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        '"They are not affiliated with the campaign," she said, adding, '
+        '"Mr. Trump is grateful for their support."',
+    )
+    first = next(c for c in found if c.cue is not None and c.cue.text == "said")
+    assert summary(first)[2] == '"They are not affiliated with the campaign,"'

@@ -232,6 +232,7 @@ def _continue_quotation(
             q_start - max(end, cue[1]) > 200
             or "\n\n" in between
             or any(sentence_end <= c[0] < q_end and c[0] >= position for c in cues)
+            or _introduced(text, cue, cues, position, q_start)
         ):
             break
         if between.strip() and not between.strip().endswith((".", ":", ";", ",")):
@@ -245,6 +246,21 @@ def _continue_quotation(
             break  # '"Q2," she added': a quotation with an attribution of its own
         end = position = q_end
     return start, end
+
+
+def _introduced(
+    text: str, cue: tuple[int, int], cues: list[tuple[int, int]], position: int, q_start: int
+) -> bool:
+    """Whether another cue of the attribution introduces the quotation at ``q_start``
+    ('"Q1," she said, adding, "Q2."', 'Cruz said as the heckler yelled: "Q2"'): Q2 is
+    that cue's content, not the continuation of Q1."""
+    return any(
+        c[0] > cue[0]
+        and position <= c[0]
+        and c[1] <= q_start
+        and text[c[1] : q_start].strip() in (":", ",")
+        for c in cues
+    )
 
 
 def _sentence_end(doc: Doc, cue: tuple[int, int]) -> int:
