@@ -685,3 +685,89 @@ def test_a_belief_told_inside_a_statement_is_the_speakers_account(
         pipeline, "The senator said voters believe the economy is weak. Voters believe it is."
     )
     assert [summary(c)[:2] for c in found] == [("The senator", "said"), ("Voters", "believe")]
+
+
+def test_content_without_a_closing_relative_clause_or_indefinite_apposition(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Sanders said he would vote for Senator Maria Cole, who opposes the trade deal. "
+        "Trump said the contest had been rigged against him, a charge that the party denied. "
+        "The mayor said the bridge would reopen, which “will help everyone.”",
+    )
+    assert [summary(c)[2] for c in found] == [
+        "he would vote for Senator Maria Cole",
+        "the contest had been rigged against him",
+        # A quotation is the speaker's own words, aside or not.
+        "the bridge would reopen, which “will help everyone.”",
+    ]
+
+
+def test_content_keeps_the_period_of_an_abbreviation(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The senator said the plan would hurt workers in the U.S. "
+        "The mayor said the meeting was over.",
+    )
+    assert [summary(c)[2] for c in found] == [
+        "the plan would hurt workers in the U.S.",
+        "the meeting was over",
+    ]
+
+
+def test_content_of_a_quotation_after_a_colon_leaves_out_the_lead_in(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        'The mayor was blunt about the budget: "We cannot pay for the bridge," she told reporters.',
+    )
+    assert [summary(c)[2] for c in found] == ['"We cannot pay for the bridge,"']
+
+
+def test_content_leaves_out_the_parenthesis_that_opens_an_aside(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        'The show is back. ("We persuaded the original creators," the producer said.)',
+    )
+    assert [summary(c)[2] for c in found] == ['"We persuaded the original creators,"']
+
+
+def test_content_runs_over_a_coordinated_that_clause(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The economist predicted that wages would fall somewhat over time, "
+        "but that the higher overtime payments would offset any loss.",
+    )
+    assert [summary(c)[2] for c in found] == [
+        "that wages would fall somewhat over time, "
+        "but that the higher overtime payments would offset any loss"
+    ]
+
+
+def test_content_runs_over_a_coordinated_clause_with_a_subject_of_its_own(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The governor said he would present a plan within his first 100 days "
+        "and that he thinks it would pass.",
+    )
+    assert summary(found[0])[2] == (
+        "he would present a plan within his first 100 days and that he thinks it would pass"
+    )
+
+
+def test_a_quotation_introduced_by_another_cue_does_not_continue_the_first(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        '"They are not affiliated with the campaign," she said, adding, '
+        '"Mr. Trump is grateful for their support."',
+    )
+    first = next(c for c in found if c.cue is not None and c.cue.text == "said")
+    assert summary(first)[2] == '"They are not affiliated with the campaign,"'

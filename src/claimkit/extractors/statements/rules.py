@@ -239,6 +239,7 @@ def _continue_quotation(
             q_start - max(end, cue[1]) > 200
             or "\n\n" in between
             or any(sentence_end <= c[0] < q_end and c[0] >= position for c in cues)
+            or _introduced(text, cue, cues, position, q_start)
         ):
             break
         if between.strip() and not between.strip().endswith((".", ":", ";", ",")):
@@ -252,6 +253,21 @@ def _continue_quotation(
             break  # '"Q2," she added': a quotation with an attribution of its own
         end = position = q_end
     return start, end
+
+
+def _introduced(
+    text: str, cue: tuple[int, int], cues: list[tuple[int, int]], position: int, q_start: int
+) -> bool:
+    """Whether another cue of the attribution introduces the quotation at ``q_start``
+    ('"Q1," she said, adding, "Q2."', 'Cruz said as the heckler yelled: "Q2"'): Q2 is
+    that cue's content, not the continuation of Q1."""
+    return any(
+        c[0] > cue[0]
+        and position <= c[0]
+        and c[1] <= q_start
+        and text[c[1] : q_start].strip() in (":", ",")
+        for c in cues
+    )
 
 
 def _sentence_end(doc: Doc, cue: tuple[int, int]) -> int:
@@ -401,6 +417,7 @@ def _without_aside(noun: Token) -> list[Token]:
             and child.right_edge.i == noun.right_edge.i
             and child.left_edge.i > 0
             and child.left_edge.nbor(-1).text == ","
+            and not any(t.is_quote for t in child.subtree)
         ):
             return [t for t in tokens if t.i < child.left_edge.i - 1]
     return tokens
@@ -553,7 +570,7 @@ def _complement(
             first = min(first, _cue_start(verb), key=lambda t: t.i)
             tokens = [t for t in verb.sent if t.i < first.i]
             return _preposed(tokens, first, quotes)
-        return _range(_without_other_cues(clause))
+        return _range([*_without_other_cues(clause), *_coordinated_clauses(verb, clause)])
     if kind == "belief":
         return None
     infinitives = [c for c in verb.children if c.dep_ in _INFINITIVE and _is_infinitive(c)]
@@ -583,6 +600,23 @@ def _complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
+    """The that-clauses the parser coordinates with the cue rather than with its first
+    clause: "said that Y1, but that Y2" reports Y1 and Y2 (PolNeAR)."""
+    tokens: list[Token] = []
+    for conj in verb.rights:
+        if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
+            tokens += _without_other_cues(conj)
+    return tokens
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
+        for m in clause.children
+    )
 
 
 def _trailing_participle(verb: Token) -> bool:
@@ -621,11 +655,12 @@ def _preposed(
     doc = first.doc
     for q_start, q_end in quotes:
         if start < q_start and end - 1 <= q_end <= first.idx:
-            # Only a quotation that opens a sentence: in 'The economy is "in trouble,"
-            # he said' the whole clause is what was said.
+            # Only a quotation that opens a sentence, or follows a colon ('For example:
+            # "Q," he said'): in 'The economy is "in trouble," he said' the whole
+            # clause is what was said.
             before = doc.char_span(start, q_start, alignment_mode="contract")
             words = [t for t in before or () if not t.is_space]
-            if words and words[-1].text[-1] in ".?!\"”'":
+            if words and words[-1].text[-1] in ".?!\"”':":
                 return q_start, q_end
             break
     return start, end
@@ -669,22 +704,54 @@ def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
 def _without_other_cues(head: Token) -> list[Token]:
     """The subtree of ``head`` without a coordinated clause or a participle that has a cue
     of its own ("vowed to X but also said Y", "said X, saying Y": Y is not part of what
-    was vowed or said first; PolNeAR marks it as an attribution of its own)."""
+    was vowed or said first; PolNeAR marks it as an attribution of its own). A clause
+    with a subject of its own stays: "said Y and that he thinks Z" says both."""
     cut = {
         t.i
         for child in head.subtree
         if (
-            (child.dep_ == "conj" and child.head.i != head.i - 1)
+            (
+                child.dep_ == "conj"
+                and child.head.i != head.i - 1
+                and not any(c.dep_ in _SUBJECTS for c in child.children)
+            )
             or (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i != head.i)
         )
         and _is_cued(child)
         for t in child.subtree
     }
-    tokens = [t for t in head.subtree if t.i not in cut]
+    tokens = _without_trailing_aside([t for t in head.subtree if t.i not in cut])
     # Drop the coordinator left dangling before the cut clause.
     while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].lower_ == "also"):
         tokens.pop()
     return tokens
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the relative clause or apposition set off by a comma that
+    closes them ("said X would back Sanders*, who similarly blasts free trade*", "said
+    the contest was rigged*, a charge that leaders denied*"): the writer's aside, not
+    what was said (PolNeAR)."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return tokens
+    last = words[-1].i
+    for child in tokens:
+        if (
+            (
+                child.dep_ in _ASIDES
+                or (child.dep_ == "appos" and child.left_edge.lower_ in ("a", "an"))
+            )
+            and child.right_edge.i >= last
+            and child.left_edge.i > tokens[0].i
+            and child.left_edge.nbor(-1).text == ","
+            and not any(t.is_quote for t in child.subtree)
+        ):
+            return [t for t in tokens if t.i < child.left_edge.i - 1]
+    return tokens
+
+
+_ASIDES = ("relcl",)
 
 
 def _is_cued(verb: Token) -> bool:
@@ -849,9 +916,20 @@ def _trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
     start, end = content
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
+    if text.startswith("(", start) and ")" not in text[start:end]:
+        start += 1  # '(They said it would pass," ...': the aside's parenthesis
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
+            break  # "the U.S.", "9:42 p.m.", "John Hinckley Jr.": the period is the word's
         end -= 1
     return start, end
+
+
+# A word whose period is its own: initials ("U.S.", "p.m.") or a common abbreviation.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Calif|Nev|Fla|Ariz|Colo|Conn|Ga|Ill"
+    r"|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Okla|Ore|Pa|Tenn|Va|Vt|Wash|Wis|Del)\.)$"
+)
 
 
 def _style(content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
