@@ -664,3 +664,16 @@ def test_a_cue_in_a_relative_clause_has_the_pronoun_for_its_mention(
     assert first.source_mention is not None and first.source_mention.text == "who"
     assert first.source is not None and first.source.name == "Rep. Dana Wells"
     assert second.source is not None and second.source.id == first.source.id
+
+
+def test_the_cue_runs_over_particles_adverbs_and_a_colon_after_the_verb(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator pointed out that the bill had failed twice. "
+        'The mayor added: "We will rebuild the bridge." '
+        '"Who would pay for that?" the governor asked rhetorically.',
+    )
+    assert [summary(c)[1] for c in found] == ["pointed out", "added:", "asked rhetorically"]
+    assert summary(found[0])[2] == "that the bill had failed twice"

@@ -298,7 +298,26 @@ def _verb_attribution(
             cue = cue[0], max(cue[1], _cue_particle_end(words, content))
     if content is None:
         return None
-    return source, cue, content, None
+    return source, (cue[0], max(cue[1], _cue_end(words, content))), content, None
+
+
+def _cue_end(words: Token, content: tuple[int, int]) -> int:
+    """Where a cue ends that runs on past its verb: over the particles and adverbs
+    right after it ("points out", "said sarcastically", "added warily") and a colon
+    before what follows ("continued:"), as PolNeAR marks it; never into the content."""
+    end = _end(words)
+    for token in words.doc[words.i + 1 : words.sent.end]:
+        if content[0] < _end(token) and token.idx < content[1]:
+            break
+        if token.head == words and (
+            token.dep_ == "prt" or (token.dep_ == "advmod" and token.tag_ != "WRB")
+        ):
+            end = _end(token)
+        elif token.text == ":" and token.idx < content[0]:
+            return _end(token)
+        else:
+            break
+    return end
 
 
 def _adjective(verb: Token) -> Token | None:
