@@ -677,3 +677,21 @@ def test_the_cue_runs_over_particles_adverbs_and_a_colon_after_the_verb(
     )
     assert [summary(c)[1] for c in found] == ["pointed out", "added:", "asked rhetorically"]
     assert summary(found[0])[2] == "that the bill had failed twice"
+
+
+def test_a_catenative_verb_runs_the_cue_through_the_infinitive(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Hillary Clinton is continuing to insist she will release the transcripts. "
+        "The governor tried to show that the plan would work. "
+        "The mayor declined to comment on the report.",
+    )
+    # PolNeAR: an aspect or attempt verb chains to the verb of its infinitive, whose
+    # complement is the content; a verb of intention keeps the infinitive as content.
+    assert [summary(c)[1:3] for c in found] == [
+        ("is continuing to insist", "she will release the transcripts"),
+        ("tried to show", "that the plan would work"),
+        ("declined", "to comment on the report"),
+    ]

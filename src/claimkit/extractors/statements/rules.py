@@ -7,8 +7,11 @@ content is widened to whole quotations it touches, so a quotation that runs over
 several sentences stays one content, and the style follows from the quotation marks.
 """
 
+import functools
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
+from importlib import resources
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -282,6 +285,14 @@ def _verb_attribution(
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
+    chained = _chained(verb)
+    if chained is not None:
+        # "is continuing to insist | she will ...", "tried to portray | X as Y": the
+        # cue runs through the infinitive's verb, whose complement is the content.
+        content = _complement(chained, kind, source, quotes) or _object_content(chained)
+        if content is not None:
+            end = max(_cue_particle_end(chained, content), _cue_end(chained, content))
+            return source, (cue[0], end), content, None
     # "is critical of Y", "are convinced that Y", "is eager to Y": the adjective takes
     # the content and belongs to the cue.
     words = _adjective(verb) or verb
@@ -318,6 +329,25 @@ def _cue_end(words: Token, content: tuple[int, int]) -> int:
         else:
             break
     return end
+
+
+def _chained(verb: Token) -> Token | None:
+    """The verb of the infinitive a catenative verb passes its subject on to
+    ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
+    if verb.lemma_.lower() not in _catenatives():
+        return None
+    return next(
+        (c for c in verb.rights if c.dep_ in _INFINITIVE and _is_infinitive(c)),
+        None,
+    )
+
+
+@functools.cache
+def _catenatives() -> frozenset[str]:
+    data = tomllib.loads(
+        resources.files("claimkit.data").joinpath("catenatives.toml").read_text("utf-8")
+    )
+    return frozenset(data["catenatives"])
 
 
 def _adjective(verb: Token) -> Token | None:
