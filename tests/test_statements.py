@@ -695,3 +695,17 @@ def test_a_catenative_verb_runs_the_cue_through_the_infinitive(
         ("tried to show", "that the plan would work"),
         ("declined", "to comment on the report"),
     ]
+
+
+def test_a_light_verb_and_its_cue_noun_take_the_preposition_into_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator voiced support for the new budget. "
+        "The governor made no mention of the scandal.",
+    )
+    assert [summary(c)[1:3] for c in found] == [
+        ("voiced support for", "the new budget"),
+        ("made no mention of", "the scandal"),
+    ]

@@ -17,7 +17,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.statements.lexicon import Lexicon
-from claimkit.extractors.statements.model import CueModel, quoted_tokens
+from claimkit.extractors.statements.model import CueModel, candidate_key, load_model, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.sources import mention_source, token_span, vocabulary
 from claimkit.types import Claim, Document, Source, Span
@@ -334,7 +334,7 @@ def _cue_end(words: Token, content: tuple[int, int]) -> int:
 def _chained(verb: Token) -> Token | None:
     """The verb of the infinitive a catenative verb passes its subject on to
     ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
-    if verb.lemma_.lower() not in _catenatives():
+    if verb.lemma_.lower() not in _cue_verbs("catenatives"):
         return None
     return next(
         (c for c in verb.rights if c.dep_ in _INFINITIVE and _is_infinitive(c)),
@@ -343,11 +343,12 @@ def _chained(verb: Token) -> Token | None:
 
 
 @functools.cache
-def _catenatives() -> frozenset[str]:
+def _cue_verbs(kind: str) -> frozenset[str]:
+    """The ``catenatives`` or ``light_verbs`` of ``data/cue_verbs.toml``."""
     data = tomllib.loads(
-        resources.files("claimkit.data").joinpath("catenatives.toml").read_text("utf-8")
+        resources.files("claimkit.data").joinpath("cue_verbs.toml").read_text("utf-8")
     )
-    return frozenset(data["catenatives"])
+    return frozenset(data[kind])
 
 
 def _adjective(verb: Token) -> Token | None:
@@ -400,6 +401,8 @@ def _cue_particle_end(verb: Token, content: tuple[int, int]) -> int:
     for child in verb.rights:
         if child.dep_ in ("prt", "prep") and _end(child) <= content[0]:
             end = max(end, _end(child))
+        if child.dep_ == "dobj" and _light_object_topic(child) is not None:
+            end = max(end, _end(child.nbor(1)))  # "voiced support for"
     return end
 
 
@@ -418,6 +421,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if objects and _noun_attribution(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
+        topic = _light_object_topic(objects[0])
+        if topic is not None:
+            return _range(list(topic.subtree))
         tokens = _without_aside(objects[0])
         for child in verb.rights:
             if child.i > objects[0].i and _describes_object(child):
@@ -430,6 +436,31 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if found:
             return _range(list(found[0].subtree))
     return None
+
+
+def _light_object_topic(noun: Token) -> Token | None:
+    """The object of the preposition after a noun that heads cues ("voiced *support*
+    for X", "expressed *concern* about X"): with a light verb, noun and preposition
+    belong to the cue and X is the content (PolNeAR)."""
+    if (
+        noun.i + 1 >= len(noun.doc)
+        or candidate_key(noun) not in _candidate_nouns()
+        or noun.head.lemma_.lower() not in _cue_verbs("light_verbs")
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return None  # "expressed his support for X": his support is what is expressed
+    prep = noun.nbor(1)
+    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in _CONTENT_PREPS:
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+@functools.cache
+def _candidate_nouns() -> frozenset[str]:
+    model = load_model()
+    if model is None:
+        return frozenset()
+    return frozenset(k for k in model.candidates if k.endswith("|NOUN"))
 
 
 def _without_aside(noun: Token) -> list[Token]:
