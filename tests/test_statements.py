@@ -709,3 +709,8 @@ def test_a_light_verb_and_its_cue_noun_take_the_preposition_into_the_cue(
         ("voiced support for", "the new budget"),
         ("made no mention of", "the scandal"),
     ]
+
+
+def test_the_cue_takes_the_adjective_that_completes_it(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Sanders has made clear that he expects a long fight.")
+    assert summary(claim)[1:3] == ("has made clear", "that he expects a long fight")

@@ -321,7 +321,9 @@ def _cue_end(words: Token, content: tuple[int, int]) -> int:
         if content[0] < _end(token) and token.idx < content[1]:
             break
         if token.head == words and (
-            token.dep_ == "prt" or (token.dep_ == "advmod" and token.tag_ != "WRB")
+            token.dep_ == "prt"
+            or (token.dep_ == "advmod" and token.tag_ != "WRB")
+            or (_made_clear(token) and token.idx < content[0])
         ):
             end = _end(token)
         elif token.text == ":" and token.idx < content[0]:
@@ -329,6 +331,14 @@ def _cue_end(words: Token, content: tuple[int, int]) -> int:
         else:
             break
     return end
+
+
+def _made_clear(token: Token) -> bool:
+    """The adjective that completes a cue before its clause ("made *clear* that",
+    "made *it* *clear* that")."""
+    if token.dep_ == "oprd" and token.pos_ == "ADJ":
+        return True
+    return token.lower_ == "it" and token.i + 1 < len(token.doc) and _made_clear(token.nbor(1))
 
 
 def _chained(verb: Token) -> Token | None:
