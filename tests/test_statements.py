@@ -714,3 +714,12 @@ def test_a_light_verb_and_its_cue_noun_take_the_preposition_into_the_cue(
 def test_the_cue_takes_the_adjective_that_completes_it(pipeline: claimkit.Pipeline) -> None:
     (claim,) = statements(pipeline, "Sanders has made clear that he expects a long fight.")
     assert summary(claim)[1:3] == ("has made clear", "that he expects a long fight")
+
+
+def test_a_light_verb_and_a_bare_cue_noun_before_a_clause_are_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    (claim,) = statements(
+        pipeline, "The union's president expressed concern that the plant would close."
+    )
+    assert summary(claim)[1:3] == ("expressed concern", "that the plant would close")

@@ -413,6 +413,8 @@ def _cue_particle_end(verb: Token, content: tuple[int, int]) -> int:
             end = max(end, _end(child))
         if child.dep_ == "dobj" and _light_object_topic(child) is not None:
             end = max(end, _end(child.nbor(1)))  # "voiced support for"
+        if child.dep_ == "dobj" and _bare_noun_clause(child) is not None:
+            end = max(end, _end(child))  # "expressed concern | that Y"
     return end
 
 
@@ -431,7 +433,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if objects and _noun_attribution(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
-        topic = _light_object_topic(objects[0])
+        topic = _light_object_topic(objects[0]) or _bare_noun_clause(objects[0])
         if topic is not None:
             return _range(list(topic.subtree))
         tokens = _without_aside(objects[0])
@@ -463,6 +465,28 @@ def _light_object_topic(noun: Token) -> Token | None:
     if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in _CONTENT_PREPS:
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _bare_noun_clause(noun: Token) -> Token | None:
+    """The clause or infinitive right after a bare noun that heads cues, the object of a
+    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
+    to the cue and the clause is the content (PolNeAR)."""
+    if (
+        candidate_key(noun) not in _candidate_nouns()
+        or noun.head.lemma_.lower() not in _cue_verbs("light_verbs")
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and c.left_edge.i == noun.i + 1
+            and (_is_infinitive(c) or any(m.dep_ == "mark" for m in c.children))
+        ),
+        None,
+    )
 
 
 @functools.cache
