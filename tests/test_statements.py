@@ -723,3 +723,17 @@ def test_a_light_verb_and_a_bare_cue_noun_before_a_clause_are_the_cue(
         pipeline, "The union's president expressed concern that the plant would close."
     )
     assert summary(claim)[1:3] == ("expressed concern", "that the plant would close")
+
+
+def test_called_on_takes_the_preposition_and_its_object_starts_the_content(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Ali called on fellow Muslims to stand up to those who preach hate. "
+        "The mayor promised on Tuesday to rebuild the bridge.",
+    )
+    assert [summary(c)[1:3] for c in found] == [
+        ("called on", "fellow Muslims to stand up to those who preach hate"),
+        ("promised", "to rebuild the bridge"),
+    ]

@@ -39,6 +39,8 @@ _OBJECTS = ("dobj", "dative")
 # Prepositions whose object is what a cue is about: "insisted on", "talked about",
 # "railed against", "boasted of", "called for", "balked at".
 _CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
+# Prepositions that name who is to do what a cue asks: "called on X to Y".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "for"})
 _EDGE_PUNCT = ",;:.-–—"
 # Prepositions after an object content that say when or despite what, never what is
 # said of it: "criticized the plan *during the debate*".
@@ -328,6 +330,11 @@ def _cue_end(words: Token, content: tuple[int, int]) -> int:
             end = _end(token)
         elif token.text == ":" and token.idx < content[0]:
             return _end(token)
+        elif token.head == words and token.dep_ == "prep" and _end(token) < content[0]:
+            # "called on | X to Y": a preposition whose object begins the content
+            if token.nbor(1).idx == content[0]:
+                return _end(token)
+            break
         else:
             break
     return end
@@ -667,6 +674,7 @@ def _complement(
     if infinitives:
         start = infinitives[0]
         objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i < start.i]
+        objects += _addressee(verb, start)
         tokens = _without_other_cues(start)
         if objects:
             tokens = [*objects[0].subtree, *tokens]
@@ -686,6 +694,22 @@ def _complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _addressee(verb: Token, infinitive: Token) -> list[Token]:
+    """The object of the preposition right before an infinitive ("called on *X* to Y",
+    "called for *X* to Y"): who is to do it, which PolNeAR's content begins with."""
+    for prep in verb.rights:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in _ADDRESSEE_PREPS
+            and prep.right_edge.i + 1 == infinitive.left_edge.i
+        ):
+            # not when it was said: "promised on Tuesday to Y", "declined for years to Y"
+            return [
+                g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+            ][:1]
+    return []
 
 
 def _trailing_participle(verb: Token) -> bool:
