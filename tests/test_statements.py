@@ -737,3 +737,13 @@ def test_called_on_takes_the_preposition_and_its_object_starts_the_content(
         ("called on", "fellow Muslims to stand up to those who preach hate"),
         ("promised", "to rebuild the bridge"),
     ]
+
+
+def test_issued_a_statement_saying_is_one_cue(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "Minutes later, the Trump campaign issued a statement saying that the remarks "
+        "had been misunderstood.",
+    )
+    assert ("the Trump campaign", "issued a statement saying") in [summary(c)[:2] for c in found]
+    assert {summary(c)[2] for c in found} == {"that the remarks had been misunderstood"}

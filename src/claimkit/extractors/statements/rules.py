@@ -287,7 +287,7 @@ def _verb_attribution(
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
-    chained = _chained(verb)
+    chained = _chained(verb) or _participle_of_object(verb)
     if chained is not None:
         # "is continuing to insist | she will ...", "tried to portray | X as Y": the
         # cue runs through the infinitive's verb, whose complement is the content.
@@ -357,6 +357,23 @@ def _chained(verb: Token) -> Token | None:
         (c for c in verb.rights if c.dep_ in _INFINITIVE and _is_infinitive(c)),
         None,
     )
+
+
+def _participle_of_object(verb: Token) -> Token | None:
+    """The participle that says what a cue noun as object says ("issued a statement
+    *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
+    for noun in verb.rights:
+        if noun.dep_ != "dobj" or candidate_key(noun) not in _candidate_nouns():
+            continue
+        for participle in noun.rights:
+            if (
+                participle.dep_ == "acl"
+                and participle.tag_ == "VBG"
+                and participle.i == noun.i + 1
+                and any(c.dep_ in _CLAUSE for c in participle.children)
+            ):
+                return participle
+    return None
 
 
 @functools.cache
