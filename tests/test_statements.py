@@ -771,3 +771,86 @@ def test_a_quotation_introduced_by_another_cue_does_not_continue_the_first(
     )
     first = next(c for c in found if c.cue is not None and c.cue.text == "said")
     assert summary(first)[2] == '"They are not affiliated with the campaign,"'
+
+
+def test_the_cue_runs_over_particles_adverbs_and_a_colon_after_the_verb(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator pointed out that the bill had failed twice. "
+        'The mayor added: "We will rebuild the bridge." '
+        '"Who would pay for that?" the governor asked rhetorically.',
+    )
+    assert [summary(c)[1] for c in found] == ["pointed out", "added:", "asked rhetorically"]
+    assert summary(found[0])[2] == "that the bill had failed twice"
+
+
+def test_a_catenative_verb_runs_the_cue_through_the_infinitive(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Hillary Clinton is continuing to insist she will release the transcripts. "
+        "The governor tried to show that the plan would work. "
+        "The mayor declined to comment on the report.",
+    )
+    # PolNeAR: an aspect or attempt verb chains to the verb of its infinitive, whose
+    # complement is the content; a verb of intention keeps the infinitive as content.
+    assert [summary(c)[1:3] for c in found] == [
+        ("is continuing to insist", "she will release the transcripts"),
+        ("tried to show", "that the plan would work"),
+        ("declined", "to comment on the report"),
+    ]
+
+
+def test_a_light_verb_and_its_cue_noun_take_the_preposition_into_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator voiced support for the new budget. "
+        "The governor made no mention of the scandal.",
+    )
+    assert [summary(c)[1:3] for c in found] == [
+        ("voiced support for", "the new budget"),
+        ("made no mention of", "the scandal"),
+    ]
+
+
+def test_the_cue_takes_the_adjective_that_completes_it(pipeline: claimkit.Pipeline) -> None:
+    (claim,) = statements(pipeline, "Sanders has made clear that he expects a long fight.")
+    assert summary(claim)[1:3] == ("has made clear", "that he expects a long fight")
+
+
+def test_a_light_verb_and_a_bare_cue_noun_before_a_clause_are_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    (claim,) = statements(
+        pipeline, "The union's president expressed concern that the plant would close."
+    )
+    assert summary(claim)[1:3] == ("expressed concern", "that the plant would close")
+
+
+def test_called_on_takes_the_preposition_and_its_object_starts_the_content(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Ali called on fellow Muslims to stand up to those who preach hate. "
+        "The mayor promised on Tuesday to rebuild the bridge.",
+    )
+    assert [summary(c)[1:3] for c in found] == [
+        ("called on", "fellow Muslims to stand up to those who preach hate"),
+        ("promised", "to rebuild the bridge"),
+    ]
+
+
+def test_issued_a_statement_saying_is_one_cue(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "Minutes later, the Trump campaign issued a statement saying that the remarks "
+        "had been misunderstood.",
+    )
+    assert ("the Trump campaign", "issued a statement saying") in [summary(c)[:2] for c in found]
+    assert {summary(c)[2] for c in found} == {"that the remarks had been misunderstood"}

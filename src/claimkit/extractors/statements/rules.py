@@ -7,14 +7,17 @@ content is widened to whole quotations it touches, so a quotation that runs over
 several sentences stays one content, and the style follows from the quotation marks.
 """
 
+import functools
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
+from importlib import resources
 
 import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.statements.lexicon import Lexicon
-from claimkit.extractors.statements.model import CueModel, quoted_tokens
+from claimkit.extractors.statements.model import CueModel, candidate_key, load_model, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.sources import mention_source, token_span, vocabulary
 from claimkit.types import Claim, Document, Source, Span
@@ -36,6 +39,8 @@ _OBJECTS = ("dobj", "dative")
 # Prepositions whose object is what a cue is about: "insisted on", "talked about",
 # "railed against", "boasted of", "called for", "balked at".
 _CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
+# Prepositions that name who is to do what a cue asks: "called on X to Y".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "for"})
 _EDGE_PUNCT = ",;:.-–—"
 # Prepositions after an object content that say when or despite what, never what is
 # said of it: "criticized the plan *during the debate*".
@@ -305,6 +310,14 @@ def _verb_attribution(
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
+    chained = _chained(verb) or _participle_of_object(verb)
+    if chained is not None:
+        # "is continuing to insist | she will ...", "tried to portray | X as Y": the
+        # cue runs through the infinitive's verb, whose complement is the content.
+        content = _complement(chained, kind, source, quotes) or _object_content(chained)
+        if content is not None:
+            end = max(_cue_particle_end(chained, content), _cue_end(chained, content))
+            return source, (cue[0], end), content, None
     # "is critical of Y", "are convinced that Y", "is eager to Y": the adjective takes
     # the content and belongs to the cue.
     words = _adjective(verb) or verb
@@ -321,7 +334,78 @@ def _verb_attribution(
             cue = cue[0], max(cue[1], _cue_particle_end(words, content))
     if content is None:
         return None
-    return source, cue, content, None
+    return source, (cue[0], max(cue[1], _cue_end(words, content))), content, None
+
+
+def _cue_end(words: Token, content: tuple[int, int]) -> int:
+    """Where a cue ends that runs on past its verb: over the particles and adverbs
+    right after it ("points out", "said sarcastically", "added warily") and a colon
+    before what follows ("continued:"), as PolNeAR marks it; never into the content."""
+    end = _end(words)
+    for token in words.doc[words.i + 1 : words.sent.end]:
+        if content[0] < _end(token) and token.idx < content[1]:
+            break
+        if token.head == words and (
+            token.dep_ == "prt"
+            or (token.dep_ == "advmod" and token.tag_ != "WRB")
+            or (_made_clear(token) and token.idx < content[0])
+        ):
+            end = _end(token)
+        elif token.text == ":" and token.idx < content[0]:
+            return _end(token)
+        elif token.head == words and token.dep_ == "prep" and _end(token) < content[0]:
+            # "called on | X to Y": a preposition whose object begins the content
+            if token.nbor(1).idx == content[0]:
+                return _end(token)
+            break
+        else:
+            break
+    return end
+
+
+def _made_clear(token: Token) -> bool:
+    """The adjective that completes a cue before its clause ("made *clear* that",
+    "made *it* *clear* that")."""
+    if token.dep_ == "oprd" and token.pos_ == "ADJ":
+        return True
+    return token.lower_ == "it" and token.i + 1 < len(token.doc) and _made_clear(token.nbor(1))
+
+
+def _chained(verb: Token) -> Token | None:
+    """The verb of the infinitive a catenative verb passes its subject on to
+    ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
+    if verb.lemma_.lower() not in _cue_verbs("catenatives"):
+        return None
+    return next(
+        (c for c in verb.rights if c.dep_ in _INFINITIVE and _is_infinitive(c)),
+        None,
+    )
+
+
+def _participle_of_object(verb: Token) -> Token | None:
+    """The participle that says what a cue noun as object says ("issued a statement
+    *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
+    for noun in verb.rights:
+        if noun.dep_ != "dobj" or candidate_key(noun) not in _candidate_nouns():
+            continue
+        for participle in noun.rights:
+            if (
+                participle.dep_ == "acl"
+                and participle.tag_ == "VBG"
+                and participle.i == noun.i + 1
+                and any(c.dep_ in _CLAUSE for c in participle.children)
+            ):
+                return participle
+    return None
+
+
+@functools.cache
+def _cue_verbs(kind: str) -> frozenset[str]:
+    """The ``catenatives`` or ``light_verbs`` of ``data/cue_verbs.toml``."""
+    data = tomllib.loads(
+        resources.files("claimkit.data").joinpath("cue_verbs.toml").read_text("utf-8")
+    )
+    return frozenset(data[kind])
 
 
 def _adjective(verb: Token) -> Token | None:
@@ -374,6 +458,10 @@ def _cue_particle_end(verb: Token, content: tuple[int, int]) -> int:
     for child in verb.rights:
         if child.dep_ in ("prt", "prep") and _end(child) <= content[0]:
             end = max(end, _end(child))
+        if child.dep_ == "dobj" and _light_object_topic(child) is not None:
+            end = max(end, _end(child.nbor(1)))  # "voiced support for"
+        if child.dep_ == "dobj" and _bare_noun_clause(child) is not None:
+            end = max(end, _end(child))  # "expressed concern | that Y"
     return end
 
 
@@ -392,6 +480,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if objects and _noun_attribution(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
+        topic = _light_object_topic(objects[0]) or _bare_noun_clause(objects[0])
+        if topic is not None:
+            return _range(list(topic.subtree))
         tokens = _without_aside(objects[0])
         for child in verb.rights:
             if child.i > objects[0].i and _describes_object(child):
@@ -404,6 +495,53 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if found:
             return _range(list(found[0].subtree))
     return None
+
+
+def _light_object_topic(noun: Token) -> Token | None:
+    """The object of the preposition after a noun that heads cues ("voiced *support*
+    for X", "expressed *concern* about X"): with a light verb, noun and preposition
+    belong to the cue and X is the content (PolNeAR)."""
+    if (
+        noun.i + 1 >= len(noun.doc)
+        or candidate_key(noun) not in _candidate_nouns()
+        or noun.head.lemma_.lower() not in _cue_verbs("light_verbs")
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return None  # "expressed his support for X": his support is what is expressed
+    prep = noun.nbor(1)
+    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in _CONTENT_PREPS:
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _bare_noun_clause(noun: Token) -> Token | None:
+    """The clause or infinitive right after a bare noun that heads cues, the object of a
+    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
+    to the cue and the clause is the content (PolNeAR)."""
+    if (
+        candidate_key(noun) not in _candidate_nouns()
+        or noun.head.lemma_.lower() not in _cue_verbs("light_verbs")
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and c.left_edge.i == noun.i + 1
+            and (_is_infinitive(c) or any(m.dep_ == "mark" for m in c.children))
+        ),
+        None,
+    )
+
+
+@functools.cache
+def _candidate_nouns() -> frozenset[str]:
+    model = load_model()
+    if model is None:
+        return frozenset()
+    return frozenset(k for k in model.candidates if k.endswith("|NOUN"))
 
 
 def _without_aside(noun: Token) -> list[Token]:
@@ -577,6 +715,7 @@ def _complement(
     if infinitives:
         start = infinitives[0]
         objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i < start.i]
+        objects += _addressee(verb, start)
         tokens = _without_other_cues(start)
         if objects:
             tokens = [*objects[0].subtree, *tokens]
@@ -617,6 +756,22 @@ def _opens_with_that(clause: Token) -> bool:
         m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
         for m in clause.children
     )
+
+
+def _addressee(verb: Token, infinitive: Token) -> list[Token]:
+    """The object of the preposition right before an infinitive ("called on *X* to Y",
+    "called for *X* to Y"): who is to do it, which PolNeAR's content begins with."""
+    for prep in verb.rights:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in _ADDRESSEE_PREPS
+            and prep.right_edge.i + 1 == infinitive.left_edge.i
+        ):
+            # not when it was said: "promised on Tuesday to Y", "declined for years to Y"
+            return [
+                g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+            ][:1]
+    return []
 
 
 def _trailing_participle(verb: Token) -> bool:
