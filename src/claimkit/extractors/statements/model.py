@@ -37,6 +37,12 @@ class CueModel:
     #: A verb whose content is a noun phrase ("released a report", "faced criticism") is
     #: reported speech far less often than one with a clause, so it needs more certainty.
     object_threshold: float = 1.0
+    #: The lemmas of the nouns among the candidates: nouns that head cues ("support").
+    nouns: frozenset[str] = attrs.field(init=False)
+
+    @nouns.default
+    def _candidate_nouns(self) -> frozenset[str]:
+        return frozenset(k.removesuffix("|NOUN") for k in self.candidates if k.endswith("|NOUN"))
 
     def is_candidate(self, token: Token) -> bool:
         return token.pos_ in CANDIDATE_POS and candidate_key(token) in self.candidates

@@ -17,7 +17,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from claimkit.extractors.statements.lexicon import Lexicon
-from claimkit.extractors.statements.model import CueModel, candidate_key, load_model, quoted_tokens
+from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.sources import mention_source, token_span, vocabulary
 from claimkit.types import Claim, Document, Source, Span
@@ -66,6 +66,8 @@ def extract_statements(
     text = document.text
     quotes = quote_spans(text)
     quoted = quoted_tokens(doc, quotes)
+    # Nouns that head cues: the lexicon's, and those the learned scorer knows.
+    cue_nouns = frozenset(lexicon.nouns) | (model.nouns if model is not None else frozenset())
     found: list[tuple[Source | None, tuple[int, int], tuple[int, int]]] = []
     # Where beliefs are told (their cues' starts): one inside what someone else says is
     # that speaker's account, not an attribution of its own ("X said Y thinks Z").
@@ -86,7 +88,9 @@ def extract_statements(
         objects = model is not None and p >= model.object_threshold
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
-            attribution = _verb_attribution(token, kind, text, quotes, objects, sourceless)
+            attribution = _verb_attribution(
+                token, kind, text, quotes, cue_nouns, objects, sourceless
+            )
             if attribution is not None and kind == "belief":
                 beliefs.add(attribution[1][0])
         elif _starts_phrase(token, lexicon):
@@ -96,7 +100,7 @@ def extract_statements(
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
         elif model is not None and verb and p >= model.threshold:
-            attribution = _verb_attribution(token, LEARNED, text, quotes, objects)
+            attribution = _verb_attribution(token, LEARNED, text, quotes, cue_nouns, objects)
         if attribution is None:
             continue
         source_head, cue, reported, label = attribution
@@ -171,7 +175,9 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     while end + 1 in keep:
         end += 1
     while start < head.i and (
-        doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].lower_ in _FOCUS
+        doc[start].is_punct
+        or doc[start].dep_ == "cc"
+        or doc[start].lower_ in _conventions("focus_particles")
     ):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ")":
@@ -180,10 +186,6 @@ def _whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) 
     if described and end + 1 < len(doc) and doc[end + 1].text == ",":
         end += 1  # the comma that closes ", the former governor,"
     return token_span(list(doc[start : end + 1]))
-
-
-# Focus particles before a source ("even some of his admirers"): not part of it.
-_FOCUS = frozenset({"even"})
 
 
 def _relative_pronoun(head: Token, cue: tuple[int, int]) -> Token | None:
@@ -296,10 +298,12 @@ def _verb_attribution(
     kind: str,
     text: str,
     quotes: list[tuple[int, int]],
+    cue_nouns: frozenset[str],
     objects: bool = False,
     sourceless: bool = False,
 ) -> Attribution | None:
-    """The attribution of a cue verb; with ``objects``, its object may be the content
+    """The attribution of a cue verb; ``cue_nouns`` are the nouns that head cues
+    ("support", "concern"); with ``objects``, its object may be the content
     ("criticized the plan"); with ``sourceless``, it may name no source ("is expected
     to", "seemed to")."""
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
@@ -310,13 +314,13 @@ def _verb_attribution(
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = _cue_span(verb)
-    chained = _chained(verb) or _participle_of_object(verb)
+    chained = _chained(verb) or _participle_of_object(verb, cue_nouns)
     if chained is not None:
         # "is continuing to insist | she will ...", "tried to portray | X as Y": the
         # cue runs through the infinitive's verb, whose complement is the content.
-        content = _complement(chained, kind, source, quotes) or _object_content(chained)
+        content = _complement(chained, kind, source, quotes) or _object_content(chained, cue_nouns)
         if content is not None:
-            end = max(_cue_particle_end(chained, content), _cue_end(chained, content))
+            end = max(_cue_particle_end(chained, content, cue_nouns), _cue_end(chained, content))
             return source, (cue[0], end), content, None
     # "is critical of Y", "are convinced that Y", "is eager to Y": the adjective takes
     # the content and belongs to the cue.
@@ -329,9 +333,9 @@ def _verb_attribution(
         # ('called him "Lyin' Ted"').
         content = _adjacent_quotation(text, source, cue, quotes, before=kind != LEARNED)
     if content is None and objects:
-        content = _object_content(words)
+        content = _object_content(words, cue_nouns)
         if content is not None:
-            cue = cue[0], max(cue[1], _cue_particle_end(words, content))
+            cue = cue[0], max(cue[1], _cue_particle_end(words, content, cue_nouns))
     if content is None:
         return None
     return source, (cue[0], max(cue[1], _cue_end(words, content))), content, None
@@ -374,7 +378,7 @@ def _made_clear(token: Token) -> bool:
 def _chained(verb: Token) -> Token | None:
     """The verb of the infinitive a catenative verb passes its subject on to
     ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
-    if verb.lemma_.lower() not in _cue_verbs("catenatives"):
+    if verb.lemma_.lower() not in _conventions("catenatives"):
         return None
     return next(
         (c for c in verb.rights if c.dep_ in _INFINITIVE and _is_infinitive(c)),
@@ -382,11 +386,11 @@ def _chained(verb: Token) -> Token | None:
     )
 
 
-def _participle_of_object(verb: Token) -> Token | None:
+def _participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None:
     """The participle that says what a cue noun as object says ("issued a statement
     *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
     for noun in verb.rights:
-        if noun.dep_ != "dobj" or candidate_key(noun) not in _candidate_nouns():
+        if noun.dep_ != "dobj" or not _heads_cues(noun, cue_nouns):
             continue
         for participle in noun.rights:
             if (
@@ -400,10 +404,11 @@ def _participle_of_object(verb: Token) -> Token | None:
 
 
 @functools.cache
-def _cue_verbs(kind: str) -> frozenset[str]:
-    """The ``catenatives`` or ``light_verbs`` of ``data/cue_verbs.toml``."""
+def _conventions(kind: str) -> frozenset[str]:
+    """A word list of ``conventions.toml``: ``catenatives``, ``light_verbs``,
+    ``linking_adverbs`` or ``focus_particles``."""
     data = tomllib.loads(
-        resources.files("claimkit.data").joinpath("cue_verbs.toml").read_text("utf-8")
+        resources.files(__package__).joinpath("conventions.toml").read_text("utf-8")
     )
     return frozenset(data[kind])
 
@@ -451,21 +456,21 @@ def _unsourced(verb: Token, subject: Token) -> Attribution | None:
     return None, _cue_span(verb), _range([*subject.subtree, *_without_other_cues(infinitive)]), None
 
 
-def _cue_particle_end(verb: Token, content: tuple[int, int]) -> int:
+def _cue_particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[str]) -> int:
     """Where a cue ends that takes its content through a particle or a preposition:
     PolNeAR's cue is "called for", "insisted on", "railed against", not the bare verb."""
     end = _end(verb)
     for child in verb.rights:
         if child.dep_ in ("prt", "prep") and _end(child) <= content[0]:
             end = max(end, _end(child))
-        if child.dep_ == "dobj" and _light_object_topic(child) is not None:
+        if child.dep_ == "dobj" and _light_object_topic(child, cue_nouns) is not None:
             end = max(end, _end(child.nbor(1)))  # "voiced support for"
-        if child.dep_ == "dobj" and _bare_noun_clause(child) is not None:
+        if child.dep_ == "dobj" and _bare_noun_clause(child, cue_nouns) is not None:
             end = max(end, _end(child))  # "expressed concern | that Y"
     return end
 
 
-def _object_content(verb: Token) -> tuple[int, int] | None:
+def _object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | None:
     """What a cue verb attributes when it takes no clause: its object ("cited the
     report", "called the charges unsubstantiated", "mocked Romney for hiding his
     returns") or the object of its preposition ("insisted on building a wall").
@@ -480,7 +485,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if objects and _noun_attribution(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
-        topic = _light_object_topic(objects[0]) or _bare_noun_clause(objects[0])
+        topic = _light_object_topic(objects[0], cue_nouns) or _bare_noun_clause(
+            objects[0], cue_nouns
+        )
         if topic is not None:
             return _range(list(topic.subtree))
         tokens = _without_aside(objects[0])
@@ -497,14 +504,14 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _light_object_topic(noun: Token) -> Token | None:
+def _light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     """The object of the preposition after a noun that heads cues ("voiced *support*
     for X", "expressed *concern* about X"): with a light verb, noun and preposition
     belong to the cue and X is the content (PolNeAR)."""
     if (
         noun.i + 1 >= len(noun.doc)
-        or candidate_key(noun) not in _candidate_nouns()
-        or noun.head.lemma_.lower() not in _cue_verbs("light_verbs")
+        or not _heads_cues(noun, cue_nouns)
+        or noun.head.lemma_.lower() not in _conventions("light_verbs")
         or any(c.dep_ == "poss" for c in noun.children)
     ):
         return None  # "expressed his support for X": his support is what is expressed
@@ -514,13 +521,13 @@ def _light_object_topic(noun: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
-def _bare_noun_clause(noun: Token) -> Token | None:
+def _bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     """The clause or infinitive right after a bare noun that heads cues, the object of a
     light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
     to the cue and the clause is the content (PolNeAR)."""
     if (
-        candidate_key(noun) not in _candidate_nouns()
-        or noun.head.lemma_.lower() not in _cue_verbs("light_verbs")
+        not _heads_cues(noun, cue_nouns)
+        or noun.head.lemma_.lower() not in _conventions("light_verbs")
         or any(c.dep_ in ("det", "poss") for c in noun.children)
     ):
         return None
@@ -536,12 +543,8 @@ def _bare_noun_clause(noun: Token) -> Token | None:
     )
 
 
-@functools.cache
-def _candidate_nouns() -> frozenset[str]:
-    model = load_model()
-    if model is None:
-        return frozenset()
-    return frozenset(k for k in model.candidates if k.endswith("|NOUN"))
+def _heads_cues(noun: Token, cue_nouns: frozenset[str]) -> bool:
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_nouns
 
 
 def _without_aside(noun: Token) -> list[Token]:
@@ -1013,12 +1016,6 @@ def _according_to(according: Token) -> Attribution | None:
     return objects[0], cue, _range(tokens), None
 
 
-# Adverbs that tie a sentence to the one before: not part of the cue they stand before.
-_LINKING_ADVERBS = frozenset(
-    {"however", "instead", "overall", "meanwhile", "therefore", "thus", "nevertheless"}
-)
-
-
 def _cue_start(verb: Token) -> Token:
     """The first of the auxiliaries, negations and adverbs right before the cue verb:
     PolNeAR's cue is "has said", "did not mention", "also wanted", "has repeatedly
@@ -1037,7 +1034,11 @@ def _cue_modifier(token: Token, verb: Token) -> bool:
         return False
     if token.dep_ in ("aux", "auxpass", "neg"):
         return True
-    return token.dep_ == "advmod" and token.tag_ != "WRB" and token.lower_ not in _LINKING_ADVERBS
+    return (
+        token.dep_ == "advmod"
+        and token.tag_ != "WRB"
+        and token.lower_ not in _conventions("linking_adverbs")
+    )
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
