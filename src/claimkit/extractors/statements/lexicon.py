@@ -10,6 +10,9 @@ import attrs
 CUE_KINDS = ("speech", "belief", "intention", "impression")
 #: How a cue is written: a verb lemma, a noun, or a multi-word phrase.
 CUE_POS = ("verb", "noun", "phrase")
+#: The kind of a cue the model found that the lexicon does not list: what it attributes
+#: may be a clause, an infinitive or a noun phrase ("criticized the plan").
+LEARNED = "learned"
 
 
 def _lower(text: str) -> str:

@@ -1,0 +1,258 @@
+"""What a cue verb says through its dependents and the sentence around it: the clausal
+complement, the infinitive with its object, the words before a trailing attribution
+("Y, X said"), the sentence around a parenthetical one ("Y1, X said, Y2"), or the
+quotation right next to it."""
+
+from spacy.tokens import Token
+
+from claimkit.extractors.statements.cue_spans import cue_start
+from claimkit.extractors.statements.lexicon import LEARNED
+from claimkit.extractors.statements.parse import (
+    CLAUSE,
+    INFINITIVE,
+    SUBJECTS,
+    char_end,
+    char_range,
+    is_cued,
+    is_infinitive,
+)
+
+_OBJECTS = ("dobj", "dative")
+# Prepositions that name who is to do what a cue asks: "called on X to Y".
+_ADDRESSEE_PREPS = frozenset({"on", "upon", "for"})
+_ASIDES = ("relcl",)
+
+
+def complement(
+    verb: Token, kind: str, source: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The character range of what is said, thought or vowed."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE] or _clause_after_prep(verb)
+    if clauses:
+        clause = clauses[0]
+        preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
+        if preposed and kind == LEARNED and any(c.dep_ in _OBJECTS for c in verb.rights):
+            return None  # "Y, many of which have faced criticism": not "Y, X said"
+        if preposed:
+            # "Y, X said": everything before the attribution is what was said, even
+            # where the parser hung part of it elsewhere.
+            first = source.left_edge if source.i < verb.i else verb
+            first = min(first, cue_start(verb), key=lambda t: t.i)
+            tokens = [t for t in verb.sent if t.i < first.i]
+            return _preposed(tokens, first, quotes)
+        return char_range([*without_other_cues(clause), *_coordinated_clauses(verb, clause)])
+    if kind == "belief":
+        return None
+    infinitives = [c for c in verb.children if c.dep_ in INFINITIVE and is_infinitive(c)]
+    if infinitives:
+        start = infinitives[0]
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i < start.i]
+        objects += _addressee(verb, start)
+        tokens = without_other_cues(start)
+        if objects:
+            tokens = [*objects[0].subtree, *tokens]
+        return char_range(tokens)
+    parent = verb.head
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        and not trailing_participle(verb)
+        and parent.i < verb.i
+        and verb.i > verb.sent.start
+        and not any(c.dep_ in _OBJECTS + CLAUSE + INFINITIVE for c in verb.rights)
+    ):
+        # "Y, X said": the cue hangs off the clause it reports.
+        first = min(source.left_edge, cue_start(verb), verb.left_edge, key=lambda t: t.i)
+        if not (first.is_punct or first.i == 0 or first.nbor(-1).is_punct):
+            # Not set off from the clause before ("The deal collapsed when the union
+            # complained"): the cue's clause is part of it, not an attribution of it.
+            return None
+        tokens = [t for t in verb.sent if t.i < first.i]
+        return _resumed(_preposed(tokens, first, quotes), parent, verb)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
+        return _parenthetical(verb, source)
+    return None
+
+
+def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
+    """The that-clauses the parser coordinates with the cue rather than with its first
+    clause: "said that Y1, but that Y2" reports Y1 and Y2 (PolNeAR)."""
+    tokens: list[Token] = []
+    for conj in verb.rights:
+        if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
+            tokens += without_other_cues(conj)
+    return tokens
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
+        for m in clause.children
+    )
+
+
+def _addressee(verb: Token, infinitive: Token) -> list[Token]:
+    """The object of the preposition right before an infinitive ("called on *X* to Y",
+    "called for *X* to Y"): who is to do it, which PolNeAR's content begins with."""
+    for prep in verb.rights:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in _ADDRESSEE_PREPS
+            and prep.right_edge.i + 1 == infinitive.left_edge.i
+        ):
+            # not when it was said: "promised on Tuesday to Y", "declined for years to Y"
+            return [
+                g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+            ][:1]
+    return []
+
+
+def trailing_participle(verb: Token) -> bool:
+    """', referring to X', ', citing X' after a clause: the participle speaks of what
+    follows it, not of the clause before (PolNeAR)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
+
+
+def _clause_after_prep(verb: Token) -> list[Token]:
+    """The that-clause the parser hangs on the noun of a preposition after the cue:
+    "said in a statement *that Y*", "told reporters in an interview *that Y*"."""
+    for child in verb.rights:
+        if child.dep_ != "prep":
+            continue
+        for noun in child.children:
+            if noun.dep_ != "pobj":
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
+                    for m in clause.children
+                ):
+                    return [clause]
+    return []
+
+
+def _preposed(
+    tokens: list[Token], first: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """What "Y, X said" reports: the words before the attribution, or only the quotation
+    that ends right before it where the parser ran an earlier sentence into this one
+    ('He became speaker last year. "Q," said X')."""
+    if not tokens:
+        return None
+    start, end = char_range(tokens)
+    doc = first.doc
+    for q_start, q_end in quotes:
+        if start < q_start and end - 1 <= q_end <= first.idx:
+            # Only a quotation that opens a sentence, or follows a colon ('For example:
+            # "Q," he said'): in 'The economy is "in trouble," he said' the whole
+            # clause is what was said.
+            before = doc.char_span(start, q_start, alignment_mode="contract")
+            words = [t for t in before or () if not t.is_space]
+            if words and words[-1].text[-1] in ".?!\"”':":
+                return q_start, q_end
+            break
+    return start, end
+
+
+def _resumed(
+    content: tuple[int, int] | None, reported: Token, verb: Token
+) -> tuple[int, int] | None:
+    """A preposed content that resumes after its attribution: in "Things have changed,
+    she says, especially in the social media era" the cue interrupts the clause it
+    reports; PolNeAR's content is the hull of the two pieces."""
+    after = [
+        t
+        for t in without_other_cues(reported)
+        if t.i > verb.right_edge.i and not t.is_punct and t.head.i != verb.i
+    ]
+    if content is None or not after or content[1] <= reported.idx:
+        return content
+    return content[0], max(content[1], char_end(after[-1]))
+
+
+def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
+    """The content around an attribution set in the clause it reports.
+
+    "As X said, Y" reports Y. "Y1, X said, Y2" reports the whole sentence: PolNeAR
+    marks Y1 and Y2 as one content, whose hull holds the source and the cue."""
+    if any(c.dep_ in _OBJECTS + CLAUSE + INFINITIVE for c in verb.rights):
+        return None
+    own = [t for t in verb.subtree if not t.is_punct] or [verb]
+    start, end = own[0], own[-1]
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if marks and marks[0].lower_ in ("as", "like"):
+        tokens = [t for t in verb.sent if t.i > end.i]
+    elif start.i > verb.sent.start and start.nbor(-1).text == "," and source.i < verb.i:
+        tokens = [t for t in verb.sent if not (t.is_punct and t.i == verb.sent.end - 1)]
+    else:
+        return None
+    return char_range(tokens) if any(not t.is_punct for t in tokens) else None
+
+
+def without_other_cues(head: Token) -> list[Token]:
+    """The subtree of ``head`` without a coordinated clause or a participle that has a cue
+    of its own ("vowed to X but also said Y", "said X, saying Y": Y is not part of what
+    was vowed or said first; PolNeAR marks it as an attribution of its own). A clause
+    with a subject of its own stays: "said Y and that he thinks Z" says both."""
+    cut = {
+        t.i
+        for child in head.subtree
+        if (
+            (
+                child.dep_ == "conj"
+                and child.head.i != head.i - 1
+                and not any(c.dep_ in SUBJECTS for c in child.children)
+            )
+            or (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i != head.i)
+        )
+        and is_cued(child)
+        for t in child.subtree
+    }
+    tokens = _without_trailing_aside([t for t in head.subtree if t.i not in cut])
+    # Drop the coordinator left dangling before the cut clause.
+    while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].lower_ == "also"):
+        tokens.pop()
+    return tokens
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the relative clause or apposition set off by a comma that
+    closes them ("said X would back Sanders*, who similarly blasts free trade*", "said
+    the contest was rigged*, a charge that leaders denied*"): the writer's aside, not
+    what was said (PolNeAR)."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return tokens
+    last = words[-1].i
+    for child in tokens:
+        if (
+            (
+                child.dep_ in _ASIDES
+                or (child.dep_ == "appos" and child.left_edge.lower_ in ("a", "an"))
+            )
+            and child.right_edge.i >= last
+            and child.left_edge.i > tokens[0].i
+            and child.left_edge.nbor(-1).text == ","
+            and not any(t.is_quote for t in child.subtree)
+        ):
+            return [t for t in tokens if t.i < child.left_edge.i - 1]
+    return tokens
+
+
+def adjacent_quotation(
+    text: str,
+    source: Token,
+    cue: tuple[int, int],
+    quotes: list[tuple[int, int]],
+    before: bool = True,
+) -> tuple[int, int] | None:
+    """The quotation right before an attribution ('"...," she said.'; unless not
+    ``before``) or right after it ('He said: "..."'), where the parser split the
+    quotation off as its own sentence."""
+    start = min(source.left_edge.idx, cue[0])
+    end = max(source.right_edge.idx + len(source.right_edge.text), cue[1])
+    for q_start, q_end in quotes:
+        if before and q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
+            return q_start, q_end
+        if q_start >= end and text[end:q_start].strip(" \t,:") == "":
+            return q_start, q_end
+    return None

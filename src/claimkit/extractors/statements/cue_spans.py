@@ -1,0 +1,165 @@
+"""Where a cue begins and ends: the auxiliaries, negations and adverbs before its verb,
+the particles and adverbs after it, the verb it runs on to (a catenative's infinitive,
+"continued to insist"; a cue noun's participle, "issued a statement saying") and the
+noun of a light verb that joins it ("voiced support for")."""
+
+from spacy.tokens import Token
+
+from claimkit.extractors.statements.parse import (
+    CLAUSE,
+    CONTENT_PREPS,
+    INFINITIVE,
+    char_end,
+    conventions,
+    is_infinitive,
+)
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The cue verb with the auxiliaries, negations and adverbs right before it ("has
+    said", "had not vowed", "also said")."""
+    return cue_start(verb).idx, char_end(verb)
+
+
+def cue_start(verb: Token) -> Token:
+    """The first of the auxiliaries, negations and adverbs right before the cue verb:
+    PolNeAR's cue is "has said", "did not mention", "also wanted", "has repeatedly
+    denied"."""
+    start = verb
+    while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
+        start = start.nbor(-1)
+    return start
+
+
+def _cue_modifier(token: Token, verb: Token) -> bool:
+    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue; not a
+    question word ("when asked") nor an adverb that links the sentence to the one
+    before ("however", "instead")."""
+    if token.head != verb:
+        return False
+    if token.dep_ in ("aux", "auxpass", "neg"):
+        return True
+    return (
+        token.dep_ == "advmod"
+        and token.tag_ != "WRB"
+        and token.lower_ not in conventions("linking_adverbs")
+    )
+
+
+def cue_end(words: Token, content: tuple[int, int]) -> int:
+    """Where a cue ends that runs on past its verb: over the particles and adverbs
+    right after it ("points out", "said sarcastically", "added warily") and a colon
+    before what follows ("continued:"), as PolNeAR marks it; never into the content."""
+    end = char_end(words)
+    for token in words.doc[words.i + 1 : words.sent.end]:
+        if content[0] < char_end(token) and token.idx < content[1]:
+            break
+        if token.head == words and (
+            token.dep_ == "prt"
+            or (token.dep_ == "advmod" and token.tag_ != "WRB")
+            or (_made_clear(token) and token.idx < content[0])
+        ):
+            end = char_end(token)
+        elif token.text == ":" and token.idx < content[0]:
+            return char_end(token)
+        elif token.head == words and token.dep_ == "prep" and char_end(token) < content[0]:
+            # "called on | X to Y": a preposition whose object begins the content
+            if token.nbor(1).idx == content[0]:
+                return char_end(token)
+            break
+        else:
+            break
+    return end
+
+
+def _made_clear(token: Token) -> bool:
+    """The adjective that completes a cue before its clause ("made *clear* that",
+    "made *it* *clear* that")."""
+    if token.dep_ == "oprd" and token.pos_ == "ADJ":
+        return True
+    return token.lower_ == "it" and token.i + 1 < len(token.doc) and _made_clear(token.nbor(1))
+
+
+def cue_particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[str]) -> int:
+    """Where a cue ends that takes its content through a particle or a preposition:
+    PolNeAR's cue is "called for", "insisted on", "railed against", not the bare verb."""
+    end = char_end(verb)
+    for child in verb.rights:
+        if child.dep_ in ("prt", "prep") and char_end(child) <= content[0]:
+            end = max(end, char_end(child))
+        if child.dep_ == "dobj" and light_object_topic(child, cue_nouns) is not None:
+            end = max(end, char_end(child.nbor(1)))  # "voiced support for"
+        if child.dep_ == "dobj" and bare_noun_clause(child, cue_nouns) is not None:
+            end = max(end, char_end(child))  # "expressed concern | that Y"
+    return end
+
+
+def chained_verb(verb: Token) -> Token | None:
+    """The verb of the infinitive a catenative verb passes its subject on to
+    ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
+    if verb.lemma_.lower() not in conventions("catenatives"):
+        return None
+    return next(
+        (c for c in verb.rights if c.dep_ in INFINITIVE and is_infinitive(c)),
+        None,
+    )
+
+
+def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The participle that says what a cue noun as object says ("issued a statement
+    *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
+    for noun in verb.rights:
+        if noun.dep_ != "dobj" or not _heads_cues(noun, cue_nouns):
+            continue
+        for participle in noun.rights:
+            if (
+                participle.dep_ == "acl"
+                and participle.tag_ == "VBG"
+                and participle.i == noun.i + 1
+                and any(c.dep_ in CLAUSE for c in participle.children)
+            ):
+                return participle
+    return None
+
+
+def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The object of the preposition after a noun that heads cues ("voiced *support*
+    for X", "expressed *concern* about X"): with a light verb, noun and preposition
+    belong to the cue and X is the content (PolNeAR)."""
+    if (
+        noun.i + 1 >= len(noun.doc)
+        or not _heads_cues(noun, cue_nouns)
+        or noun.head.lemma_.lower() not in conventions("light_verbs")
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return None  # "expressed his support for X": his support is what is expressed
+    prep = noun.nbor(1)
+    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in CONTENT_PREPS:
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The clause or infinitive right after a bare noun that heads cues, the object of a
+    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
+    to the cue and the clause is the content (PolNeAR)."""
+    if (
+        not _heads_cues(noun, cue_nouns)
+        or noun.head.lemma_.lower() not in conventions("light_verbs")
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and c.left_edge.i == noun.i + 1
+            and (is_infinitive(c) or any(m.dep_ == "mark" for m in c.children))
+        ),
+        None,
+    )
+
+
+def _heads_cues(noun: Token, cue_nouns: frozenset[str]) -> bool:
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_nouns

@@ -1,0 +1,113 @@
+"""What a cue verb says of a thing, where it takes no clause: its object with what is
+said of it ("called the audit a stunt"), the object of its preposition ("insisted on
+building a wall"), or the subject of a passive with an agent."""
+
+from spacy.tokens import Token
+
+from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
+from claimkit.extractors.statements.parse import CONTENT_PREPS, char_range, is_infinitive
+from claimkit.extractors.statements.speakers import agent_of
+
+# Prepositions after an object content that say when or despite what, never what is
+# said of it: "criticized the plan *during the debate*".
+_CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "despite", "amid", "following"})
+# The occasions and channels of a statement: "blamed X *in a tweet*", "at a rally".
+_OCCASIONS = frozenset(
+    {"interview", "speech", "tweet", "conference", "rally", "letter", "email", "order", "event"}
+)
+
+
+def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | None:
+    """What a cue verb attributes when it takes no clause: its object ("cited the
+    report", "called the charges unsubstantiated", "mocked Romney for hiding his
+    returns") or the object of its preposition ("insisted on building a wall").
+    The object runs on over the complements that say what is said of it."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # "His comments were derided by X": what X spoke of is the subject.
+        if agent_of(verb) is None or passive[0].tag_ in ("WDT", "WP", "PRP"):
+            return None
+        return char_range(list(passive[0].subtree))
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    if objects and owned_clause(objects[0]) is not None:
+        return None  # "repeated her claim that ...": the claim is the attribution
+    if objects:
+        topic = light_object_topic(objects[0], cue_nouns) or bare_noun_clause(objects[0], cue_nouns)
+        if topic is not None:
+            return char_range(list(topic.subtree))
+        tokens = _without_aside(objects[0])
+        for child in verb.rights:
+            if child.i > objects[0].i and _describes_object(child):
+                tokens += list(child.subtree)
+        return char_range(tokens)
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPS:
+            continue
+        found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if found:
+            return char_range(list(found[0].subtree))
+    return None
+
+
+def owned_clause(noun: Token) -> tuple[Token, Token] | None:
+    """The owner and the that-clause of a noun, where it has both: "*his* claim *that the
+    vote was rigged*" is an attribution of its own."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if owner is None or clause is None:
+        return None
+    return owner, clause
+
+
+def _without_aside(noun: Token) -> list[Token]:
+    """The subtree of ``noun`` without the relative clause or apposition that closes it
+    after a comma ("denounced the deal*, which would slash taxes*", "Roe v. Wade*, the
+    1973 decision*"): the writer's aside, not what the cue is about (PolNeAR)."""
+    tokens = list(noun.subtree)
+    for child in tokens:
+        if (
+            child.dep_ in ("relcl", "appos")
+            and child.right_edge.i == noun.right_edge.i
+            and child.left_edge.i > 0
+            and child.left_edge.nbor(-1).text == ","
+            and not any(t.is_quote for t in child.subtree)
+        ):
+            return [t for t in tokens if t.i < child.left_edge.i - 1]
+    return tokens
+
+
+def _describes_object(child: Token) -> bool:
+    """A complement that says what is said of the object: "called X *a hoax*",
+    "painted X *as a caricature*", "blasted X *for dodging taxes*", "charged X *with
+    filing a false report*", "showed X *with a 16-point lead*". PolNeAR's content runs
+    over all of them, but not over when it was said ("on Friday")."""
+    if child.dep_ == "prep":
+        return not _circumstance(child)
+    if child.dep_ == "advcl":
+        # "empowering X *to upend Y*": what the object is said to do, which the
+        # parser may hang on the verb as an adverbial.
+        return is_infinitive(child) or (
+            child.tag_ == "VBG" and child.left_edge.i > 0 and child.left_edge.nbor(-1).text != ","
+        )
+    return child.dep_ in ("oprd", "xcomp", "ccomp")
+
+
+def _circumstance(prep: Token) -> bool:
+    """A phrase that says when, where or how something was said, not what: "on
+    Friday", "during the debate", "in a tweet", "at a rally", "by citing a poll"."""
+    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+        return True
+    objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    if any(g.ent_type_ in ("DATE", "TIME") for g in objects):
+        return True
+    if prep.lower_ == "by":
+        return any(g.tag_ == "VBG" for g in objects)
+    return any(g.lemma_.lower() in _OCCASIONS for g in objects)

@@ -1,0 +1,51 @@
+"""What the statement rules share about the parse: the dependencies that carry a
+content, the character ranges of tokens, and the word lists of the span conventions
+(``conventions.toml``)."""
+
+import functools
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+# Dependents that hang a complement clause or an infinitive off a cue verb.
+CLAUSE = ("ccomp",)
+INFINITIVE = ("xcomp",)
+# Prepositions whose object is what a cue is about: "insisted on", "talked about",
+# "railed against", "boasted of", "called for", "balked at".
+CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
+
+
+def char_range(tokens: Sequence[Token]) -> tuple[int, int]:
+    """The character range from the first to the last of ``tokens`` (in text order)."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    return ordered[0].idx, char_end(ordered[-1])
+
+
+def char_end(token: Token) -> int:
+    """The character offset right after ``token``."""
+    return token.idx + len(token.text)
+
+
+def is_infinitive(token: Token) -> bool:
+    """A verb with "to" ("vowed *to tell*")."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def is_cued(verb: Token) -> bool:
+    """A verb with a clausal complement, as a cue has ("said *that Y*")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in CLAUSE for c in verb.children)
+
+
+@functools.cache
+def conventions(kind: str) -> frozenset[str]:
+    """A word list of ``conventions.toml``: ``catenatives``, ``light_verbs``,
+    ``linking_adverbs`` or ``focus_particles``."""
+    data = tomllib.loads(
+        resources.files(__package__).joinpath("conventions.toml").read_text("utf-8")
+    )
+    return frozenset(data[kind])

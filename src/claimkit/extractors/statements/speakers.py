@@ -1,0 +1,163 @@
+"""Who speaks: the source of a cue verb (its subject, inherited through coordination,
+participles and relative clauses, set off after the content, or a passive's agent) and
+the source mention as PolNeAR marks it."""
+
+from spacy.tokens import Token
+
+from claimkit.extractors.statements.parse import SUBJECTS, conventions, is_cued
+from claimkit.sources import token_span
+from claimkit.types import Span
+
+_RELATIVE = ("who", "which", "that", "whom")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who does the saying: the subject, inherited through coordination ("vowed ... but
+    also said"), participles ("..., saying") and relative clauses ("who has said"); the
+    agent of a passive ("was derided by X")."""
+    agent = agent_of(verb)
+    if agent is not None:
+        return agent
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.tag_ != "EX":
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return None if child.lower_ in _RELATIVE else child
+        if child.dep_ == "nsubjpass":
+            # "X was quoted as saying" is handled from "saying"; other passives
+            # ("is expected", "was told") do not name the one who speaks.
+            return None
+    head = verb.head
+    trailing = _trailing_source(verb)
+    if trailing is not None:
+        return trailing
+    if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head  # "the share of Republicans saying ...", "critics blasting ..."
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and head.dep_ == "ccomp"
+        and verb.nbor(-1).text == ","
+        and is_cued(verb)
+    ):
+        # "X said Y would reopen, saying Z": the parser hangs the participle on the
+        # reported clause; the one who says Z is the one who said Y.
+        return subject_of(head.head)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
+        return subject_of(head) if head.dep_ != "relcl" else head.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]
+        return passive[0] if passive else None
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        # "ended the speech by saying ...", "since announcing ...": the one who acts.
+        return subject_of(head.head) if head.head.dep_ != "relcl" else head.head.head
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """X of "was derided by X"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+    return None
+
+
+def _trailing_source(verb: Token) -> Token | None:
+    """The source of "Y, the union's leader, Olga Petrova, said", which the parser hangs
+    as an appositive on the last noun of Y: the outermost appositive before the cue."""
+    sentence_start = verb.sent.start
+    if verb.i - 2 < sentence_start or verb.nbor(-1).text != ",":
+        return None
+    head = verb.nbor(-2)
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    if head.dep_ != "appos":
+        return None
+    while head.head.dep_ == "appos":
+        head = head.head
+    # "..., the harbour's director, Jan Visser, said": the parser may make the role the
+    # clause's attribute; a noun phrase set off by a comma is still part of the source.
+    outer = head.head
+    edge = outer.left_edge.i
+    if (
+        outer.pos_ in ("NOUN", "PROPN")
+        and edge > sentence_start
+        and outer.doc[edge - 1].text == ","
+    ):
+        head = outer
+    return head
+
+
+def whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
+    """The source as PolNeAR marks it: the whole noun phrase, with the appositives and
+    parentheses that describe the speaker ("Sen. Johnny Isakson (R-Ga.), one of the
+    bill's co-authors,") and the comma that closes them, but nothing of the cue or the
+    content, nor of a line before it ("11 a.m.\n\nX said"), nor a leading "even". A
+    relative clause or participle set off by a comma before the cue is left out
+    ("Barkley, who votes democratic, said"); one after it is kept ("said X, who ...")."""
+    doc = head.doc
+    relative = _relative_pronoun(head, cue)
+    if relative is not None:
+        return token_span([relative])
+    aside = {
+        t.i
+        for c in head.rights
+        if (_is_aside(c) and head.idx < cue[0]) or c == _cued_clause(head, cue)
+        for t in c.subtree
+    }
+    keep = {
+        t.i
+        for t in head.subtree
+        if not (cue[0] <= t.idx < cue[1] or content[0] <= t.idx < content[1] or t.i in aside)
+    }
+    start = end = head.i
+    while start - 1 in keep and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    while start < head.i and (
+        doc[start].is_punct
+        or doc[start].dep_ == "cc"
+        or doc[start].lower_ in conventions("focus_particles")
+    ):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].is_space) and doc[end].text != ")":
+        end -= 1
+    described = any(doc[i].text in (",", "(") for i in range(head.i, end))
+    if described and end + 1 < len(doc) and doc[end + 1].text == ",":
+        end += 1  # the comma that closes ", the former governor,"
+    return token_span(list(doc[start : end + 1]))
+
+
+def _relative_pronoun(head: Token, cue: tuple[int, int]) -> Token | None:
+    """The "who" of "X, who said Y": PolNeAR's source of a cue in a relative clause is
+    the relative pronoun, not the noun phrase it stands for."""
+    clause = _cued_clause(head, cue)
+    if clause is None:
+        return None
+    return next((c for c in clause.lefts if c.dep_ in SUBJECTS and c.lower_ in _RELATIVE), None)
+
+
+def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
+    """The relative clause on ``head`` that holds the cue ("who came out and endorsed")."""
+    return next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "relcl" and any(cue[0] <= t.idx < cue[1] for t in c.subtree)
+        ),
+        None,
+    )
+
+
+def _is_aside(child: Token) -> bool:
+    """A relative clause or a participle set off by a comma ("Barkley, who votes
+    democratic,", "Trump, speaking at a rally,"): it describes the source but is not
+    part of how PolNeAR marks it."""
+    edge = child.left_edge
+    clause = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBG")
+    return clause and edge.i > 0 and edge.nbor(-1).text in ",—–-"
