@@ -854,3 +854,14 @@ def test_issued_a_statement_saying_is_one_cue(pipeline: claimkit.Pipeline) -> No
     )
     assert ("the Trump campaign", "issued a statement saying") in [summary(c)[:2] for c in found]
     assert {summary(c)[2] for c in found} == {"that the remarks had been misunderstood"}
+
+
+def test_a_clause_after_the_cue_is_what_it_reports_not_the_sentence_run_in_before(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, "The story never ran; my editor argued the piece made Obama look too good."
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("my editor", "argued", "the piece made Obama look too good")
+    ]

@@ -29,7 +29,7 @@ def complement(
     """The character range of what is said, thought or vowed."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE] or _clause_after_prep(verb)
     if clauses:
-        clause = clauses[0]
+        clause = _reported_clause(clauses, verb)
         preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
         if preposed and kind == LEARNED and any(c.dep_ in _OBJECTS for c in verb.rights):
             return None  # "Y, many of which have faced criticism": not "Y, X said"
@@ -71,6 +71,15 @@ def complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _reported_clause(clauses: list[Token], verb: Token) -> Token:
+    """The clause a cue reports, of those the parser hangs on it: the first after the
+    cue, where there is one. In "The story never ran; my editor argued the piece was
+    unfair" the clause before is a sentence the parser ran into this one, not a preposed
+    content ("Y, X said" has no clause after the cue)."""
+    after = [c for c in clauses if c.i > verb.i]
+    return after[0] if after else clauses[0]
 
 
 def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
