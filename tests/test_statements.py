@@ -865,3 +865,14 @@ def test_a_clause_after_the_cue_is_what_it_reports_not_the_sentence_run_in_befor
     assert [summary(c)[:3] for c in found] == [
         ("my editor", "argued", "the piece made Obama look too good")
     ]
+
+
+def test_a_clause_before_a_semicolon_or_a_colon_is_not_a_preposed_content(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "There was no real disagreement; he and Brafman had basically said the same thing. "
+        "The plan is dead: the governor conceded it on Monday.",
+    )
+    assert [summary(c)[2] for c in found] == ["the same thing", "it"]

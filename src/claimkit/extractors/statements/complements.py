@@ -38,6 +38,8 @@ def complement(
             # where the parser hung part of it elsewhere.
             first = source.left_edge if source.i < verb.i else verb
             first = min(first, cue_start(verb), key=lambda t: t.i)
+            if _after_clause_break(first):
+                return None
             tokens = [t for t in verb.sent if t.i < first.i]
             return _preposed(tokens, first, quotes)
         return char_range([*without_other_cues(clause), *_coordinated_clauses(verb, clause)])
@@ -62,6 +64,8 @@ def complement(
     ):
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, cue_start(verb), verb.left_edge, key=lambda t: t.i)
+        if _after_clause_break(first):
+            return None
         if not (first.is_punct or first.i == 0 or first.nbor(-1).is_punct):
             # Not set off from the clause before ("The deal collapsed when the union
             # complained"): the cue's clause is part of it, not an attribution of it.
@@ -71,6 +75,13 @@ def complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _after_clause_break(first: Token) -> bool:
+    """Whether the attribution starting at ``first`` follows a semicolon or a colon
+    ("X has no real case; he and Y said the same thing"): "Y, X said" sets its content
+    off with a comma or a quotation, so the words before are a clause of their own."""
+    return first.i > first.sent.start and first.nbor(-1).text in (";", ":")
 
 
 def _reported_clause(clauses: list[Token], verb: Token) -> Token:
