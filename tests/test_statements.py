@@ -876,3 +876,10 @@ def test_a_clause_before_a_semicolon_or_a_colon_is_not_a_preposed_content(
         "The plan is dead: the governor conceded it on Monday.",
     )
     assert [summary(c)[2] for c in found] == ["the same thing", "it"]
+
+
+def test_a_reason_the_parser_hangs_on_the_cue_is_part_of_what_was_said(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    (claim,) = statements(pipeline, "Aides said the vote was rigged, because the machines failed.")
+    assert summary(claim)[2] == "the vote was rigged, because the machines failed"

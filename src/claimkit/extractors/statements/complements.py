@@ -13,6 +13,7 @@ from claimkit.extractors.statements.parse import (
     SUBJECTS,
     char_end,
     char_range,
+    conventions,
     is_cued,
     is_infinitive,
 )
@@ -42,7 +43,13 @@ def complement(
                 return None
             tokens = [t for t in verb.sent if t.i < first.i]
             return _preposed(tokens, first, quotes)
-        return char_range([*without_other_cues(clause), *_coordinated_clauses(verb, clause)])
+        return char_range(
+            [
+                *without_other_cues(clause),
+                *_coordinated_clauses(verb, clause),
+                *_reasons_and_conditions(verb, clause),
+            ]
+        )
     if kind == "belief":
         return None
     infinitives = [c for c in verb.children if c.dep_ in INFINITIVE and is_infinitive(c)]
@@ -100,6 +107,22 @@ def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
     for conj in verb.rights:
         if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
             tokens += without_other_cues(conj)
+    return tokens
+
+
+def _reasons_and_conditions(verb: Token, clause: Token) -> list[Token]:
+    """The reason or condition the parser hangs on the cue rather than on its clause:
+    in "said it did not count those meetings because they were routine" the because-
+    clause is part of what was said (PolNeAR), unlike "when asked about it"."""
+    marks = conventions("content_marks")
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if (
+            child.dep_ == "advcl"
+            and child.i > clause.right_edge.i
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children)
+        ):
+            tokens += list(child.subtree)
     return tokens
 
 
