@@ -854,3 +854,32 @@ def test_issued_a_statement_saying_is_one_cue(pipeline: claimkit.Pipeline) -> No
     )
     assert ("the Trump campaign", "issued a statement saying") in [summary(c)[:2] for c in found]
     assert {summary(c)[2] for c in found} == {"that the remarks had been misunderstood"}
+
+
+def test_a_clause_after_the_cue_is_what_it_reports_not_the_sentence_run_in_before(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, "The story never ran; my editor argued the piece made Obama look too good."
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("my editor", "argued", "the piece made Obama look too good")
+    ]
+
+
+def test_a_clause_before_a_semicolon_or_a_colon_is_not_a_preposed_content(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "There was no real disagreement; he and Brafman had basically said the same thing. "
+        "The plan is dead: the governor conceded it on Monday.",
+    )
+    assert [summary(c)[2] for c in found] == ["the same thing", "it"]
+
+
+def test_a_reason_the_parser_hangs_on_the_cue_is_part_of_what_was_said(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    (claim,) = statements(pipeline, "Aides said the vote was rigged, because the machines failed.")
+    assert summary(claim)[2] == "the vote was rigged, because the machines failed"

@@ -13,6 +13,7 @@ from claimkit.extractors.statements.parse import (
     SUBJECTS,
     char_end,
     char_range,
+    conventions,
     is_cued,
     is_infinitive,
 )
@@ -29,7 +30,7 @@ def complement(
     """The character range of what is said, thought or vowed."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE] or _clause_after_prep(verb)
     if clauses:
-        clause = clauses[0]
+        clause = _reported_clause(clauses, verb)
         preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
         if preposed and kind == LEARNED and any(c.dep_ in _OBJECTS for c in verb.rights):
             return None  # "Y, many of which have faced criticism": not "Y, X said"
@@ -38,9 +39,17 @@ def complement(
             # where the parser hung part of it elsewhere.
             first = source.left_edge if source.i < verb.i else verb
             first = min(first, cue_start(verb), key=lambda t: t.i)
+            if _after_clause_break(first):
+                return None
             tokens = [t for t in verb.sent if t.i < first.i]
             return _preposed(tokens, first, quotes)
-        return char_range([*without_other_cues(clause), *_coordinated_clauses(verb, clause)])
+        return char_range(
+            [
+                *without_other_cues(clause),
+                *_coordinated_clauses(verb, clause),
+                *_reasons_and_conditions(verb, clause),
+            ]
+        )
     if kind == "belief":
         return None
     infinitives = [c for c in verb.children if c.dep_ in INFINITIVE and is_infinitive(c)]
@@ -62,6 +71,8 @@ def complement(
     ):
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, cue_start(verb), verb.left_edge, key=lambda t: t.i)
+        if _after_clause_break(first):
+            return None
         if not (first.is_punct or first.i == 0 or first.nbor(-1).is_punct):
             # Not set off from the clause before ("The deal collapsed when the union
             # complained"): the cue's clause is part of it, not an attribution of it.
@@ -73,6 +84,22 @@ def complement(
     return None
 
 
+def _after_clause_break(first: Token) -> bool:
+    """Whether the attribution starting at ``first`` follows a semicolon or a colon
+    ("X has no real case; he and Y said the same thing"): "Y, X said" sets its content
+    off with a comma or a quotation, so the words before are a clause of their own."""
+    return first.i > first.sent.start and first.nbor(-1).text in (";", ":")
+
+
+def _reported_clause(clauses: list[Token], verb: Token) -> Token:
+    """The clause a cue reports, of those the parser hangs on it: the first after the
+    cue, where there is one. In "The story never ran; my editor argued the piece was
+    unfair" the clause before is a sentence the parser ran into this one, not a preposed
+    content ("Y, X said" has no clause after the cue)."""
+    after = [c for c in clauses if c.i > verb.i]
+    return after[0] if after else clauses[0]
+
+
 def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
     """The that-clauses the parser coordinates with the cue rather than with its first
     clause: "said that Y1, but that Y2" reports Y1 and Y2 (PolNeAR)."""
@@ -80,6 +107,22 @@ def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
     for conj in verb.rights:
         if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
             tokens += without_other_cues(conj)
+    return tokens
+
+
+def _reasons_and_conditions(verb: Token, clause: Token) -> list[Token]:
+    """The reason or condition the parser hangs on the cue rather than on its clause:
+    in "said it did not count those meetings because they were routine" the because-
+    clause is part of what was said (PolNeAR), unlike "when asked about it"."""
+    marks = conventions("content_marks")
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if (
+            child.dep_ == "advcl"
+            and child.i > clause.right_edge.i
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children)
+        ):
+            tokens += list(child.subtree)
     return tokens
 
 
