@@ -854,3 +854,18 @@ def test_issued_a_statement_saying_is_one_cue(pipeline: claimkit.Pipeline) -> No
     )
     assert ("the Trump campaign", "issued a statement saying") in [summary(c)[:2] for c in found]
     assert {summary(c)[2] for c in found} == {"that the remarks had been misunderstood"}
+
+
+def test_a_subject_the_parser_hangs_on_an_opening_phrase_is_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "As part of his plea, Marcel Lazar, 44, said that he had guessed the passwords. "
+        "In a message to the board, Tanden, head of the fund, argued that the plan would "
+        "fail.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Marcel Lazar, 44,", "said", "that he had guessed the passwords"),
+        ("Tanden, head of the fund,", "argued", "that the plan would fail"),
+    ]

@@ -9,6 +9,10 @@ from claimkit.sources import token_span
 from claimkit.types import Span
 
 _RELATIVE = ("who", "which", "that", "whom")
+# Finite verbs: ones that must have a subject somewhere.
+_FINITE = ("VBD", "VBZ", "VBP")
+# How the parser hangs a stranded subject on the phrase before it.
+_STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -53,7 +57,41 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         # "ended the speech by saying ...", "since announcing ...": the one who acts.
         return subject_of(head.head) if head.head.dep_ != "relcl" else head.head.head
+    if verb.tag_ in _FINITE:
+        return _stranded_subject(verb)
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb that the parser hung on an opening phrase: "As part
+    of his plea, Marcel Lazar, 44, said ...", "At Boca West, Jay DiPietro, the club's
+    president, suggested ...": the noun phrase set off by a comma that runs up to the
+    verb, attached to a word before it."""
+    before = verb.i - 1
+    while before >= verb.sent.start and (
+        verb.doc[before].is_punct or verb.doc[before].pos_ == "ADV"
+    ):
+        before -= 1
+    if before < verb.sent.start:
+        return None
+    found = None
+    last = verb.doc[before]
+    for token in [last, *last.ancestors]:
+        if token.i >= verb.i or token.head.i >= verb.i:
+            break
+        edge = token.left_edge.i
+        # The outermost such phrase: "Jay DiPietro, the club's president," not "the
+        # club's president"; a time ("The campaign had, earlier Tuesday, sent") is none.
+        if (
+            token.pos_ in ("NOUN", "PROPN", "PRON")
+            and token.dep_ in _STRANDED
+            and token.ent_type_ not in ("DATE", "TIME")
+            and token.head.i < edge
+            and edge > verb.sent.start
+            and verb.doc[edge - 1].text in ",—–-"
+        ):
+            found = token
+    return found
 
 
 def agent_of(verb: Token) -> Token | None:
