@@ -869,3 +869,19 @@ def test_a_subject_the_parser_hangs_on_an_opening_phrase_is_the_source(
         ("Marcel Lazar, 44,", "said", "that he had guessed the passwords"),
         ("Tanden, head of the fund,", "argued", "that the plan would fail"),
     ]
+
+
+def test_a_headline_label_that_names_someone_the_story_names_is_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Sanders: Clinton email story has moved\n\n"
+        "Democratic presidential candidate Bernie Sanders said on Tuesday that voters "
+        "care about jobs.\n\nSanders: 1,547\n\nAlex Seitz-Wald: She is right on all "
+        "these things.",
+    )
+    assert [summary(c)[:3] for c in found if summary(c)[1] == ":"] == [
+        ("Sanders", ":", "Clinton email story has moved"),
+        ("Alex Seitz-Wald", ":", "She is right on all these things"),
+    ]

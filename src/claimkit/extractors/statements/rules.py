@@ -55,6 +55,8 @@ EXTRACTOR = "statements"
 #: mention's words where they are known better than the parse tells (a colon label).
 Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
 # A dash that signs a quotation, as features and lists of reactions do.
+# Entities that can speak: people, organisations, groups and places ("Beijing said").
+_NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
 
 
@@ -309,23 +311,39 @@ def _colon_attribution(colon: Token, text: str) -> Attribution | None:
     what follows on that line is what it says."""
     line_start = text.rfind("\n", 0, colon.idx) + 1
     label = [t for t in colon.doc[: colon.i] if t.idx >= line_start and not t.is_space]
-    if not 1 <= len(label) <= 4 or any(t.is_punct or t.like_num for t in label):
+    if not 1 <= len(label) <= 4 or any(_breaks_label(t) or t.like_num for t in label):
         return None
     words = " ".join(t.lower_ for t in label)
     vocab = vocabulary()
     if words in vocab["not_speakers"]:
         return None
-    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label)
+    named = any(t.ent_type_ in _NAMED for t in label) or _named_elsewhere(label)
     capitals = all(t.is_upper and len(t) > 1 for t in label)
     document = len(label) == 1 and label[0].lemma_.lower() in vocab["document"]
     if not (named or capitals or document):
         return None
     line_end = text.find("\n", colon.idx)
     line_end = len(text) if line_end < 0 else line_end
-    if not text[colon.idx + 1 : line_end].strip():
-        return None
+    if not any(c.isalpha() for c in text[colon.idx + 1 : line_end]):
+        return None  # a tally ("Sanders: 1,547") says nothing
     head = max(label, key=lambda t: (t.pos_ in ("PROPN", "NOUN"), t.i))
     return head, (colon.idx, colon.idx + 1), (colon.idx + 1, line_end), label
+
+
+def _breaks_label(token: Token) -> bool:
+    """Punctuation that ends a speaker label; a hyphen inside a name ("Seitz-Wald")
+    does not."""
+    inside = token.tag_ == "HYPH" and not token.whitespace_ and not token.nbor(-1).whitespace_
+    return token.is_punct and not inside
+
+
+def _named_elsewhere(label: list[Token]) -> bool:
+    """A label of capitalised words that name someone the document names: the
+    headline "Sanders: Clinton email story has moved" over a story about Bernie
+    Sanders, where the parser tags no entity in the headline."""
+    names = {t.lower_ for entity in label[0].doc.ents if entity.label_ in _NAMED for t in entity}
+    words = [t for t in label if not t.is_punct]
+    return all(t.text[:1].isupper() and t.lower_ in names for t in words)
 
 
 def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:
