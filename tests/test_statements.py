@@ -885,3 +885,17 @@ def test_a_headline_label_that_names_someone_the_story_names_is_the_source(
         ("Sanders", ":", "Clinton email story has moved"),
         ("Alex Seitz-Wald", ":", "She is right on all these things"),
     ]
+
+
+def test_a_cue_the_parser_joins_to_the_reported_clause_is_the_first_speakers(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "After their appearance, Trump complained Khizr Khan had attacked him and "
+        "questioned why Ghazala Khan had not spoken on stage.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Trump", "complained", "Khizr Khan had attacked him"),
+        ("Trump", "questioned", "why Ghazala Khan had not spoken on stage"),
+    ]

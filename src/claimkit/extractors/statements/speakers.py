@@ -4,7 +4,7 @@ the source mention as PolNeAR marks it."""
 
 from spacy.tokens import Token
 
-from claimkit.extractors.statements.parse import SUBJECTS, conventions, is_cued
+from claimkit.extractors.statements.parse import CLAUSE, SUBJECTS, conventions, is_cued
 from claimkit.sources import token_span
 from claimkit.types import Span
 
@@ -35,6 +35,11 @@ def subject_of(verb: Token) -> Token | None:
     trailing = _trailing_source(verb)
     if trailing is not None:
         return trailing
+    if verb.dep_ == "conj" and _reported(head) and verb.tag_ == head.head.tag_:
+        # "Trump complained Khan had attacked him and questioned why ...": the parser
+        # joins the second cue to the reported clause; in the tense of the first cue it
+        # is the first speaker's.
+        return subject_of(head.head)
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -92,6 +97,17 @@ def _stranded_subject(verb: Token) -> Token | None:
         ):
             found = token
     return found
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported by a cue verb, with a subject of its own ("said *the base
+    went*")."""
+    return (
+        verb.dep_ in CLAUSE
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_ != "be"  # "It was ... that X pulled ... and offered"
+        and any(c.dep_ in SUBJECTS for c in verb.children)
+    )
 
 
 def agent_of(verb: Token) -> Token | None:
