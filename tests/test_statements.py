@@ -899,3 +899,27 @@ def test_a_cue_the_parser_joins_to_the_reported_clause_is_the_first_speakers(
         ("Trump", "complained", "Khizr Khan had attacked him"),
         ("Trump", "questioned", "why Ghazala Khan had not spoken on stage"),
     ]
+
+
+def test_said_before_its_subject_inside_the_reported_clause(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The contrast with Trump, said Doyle and others, would be clear since Trump has "
+        "no former presidents by his side. Aides to the governor, who had a long career "
+        "in Congress, said their speeches, already long, would change.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "Doyle and others",
+            "said",
+            "The contrast with Trump, said Doyle and others, would be clear since Trump "
+            "has no former presidents by his side",
+        ),
+        (
+            "Aides to the governor, who had a long career in Congress,",
+            "said",
+            "their speeches, already long, would change",
+        ),
+    ]

@@ -43,7 +43,11 @@ from claimkit.extractors.statements.parse import (
     is_infinitive,
 )
 from claimkit.extractors.statements.quotes import quote_spans
-from claimkit.extractors.statements.speakers import subject_of, whole_mention
+from claimkit.extractors.statements.speakers import (
+    postposed_subject,
+    subject_of,
+    whole_mention,
+)
 from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Document, Source, Span
 
@@ -197,6 +201,9 @@ def _verb_attribution(
         return None  # "vowed to tell it like it is": the telling is what was vowed
     if kind == "impression":
         return _impression(verb) if sourceless else None
+    inverted = postposed_subject(verb)
+    if inverted is not None:
+        return _inverted(verb, *inverted)
     source = subject_of(verb)
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
@@ -226,6 +233,14 @@ def _verb_attribution(
     if content is None:
         return None
     return source, (cue[0], max(cue[1], cue_end(words, content))), content, None
+
+
+def _inverted(verb: Token, speaker: Token, clause: Token) -> Attribution:
+    """ "Y1, said X, Y2": PolNeAR's content is the hull of Y1 and Y2, which holds the
+    cue and the speaker."""
+    before = [t for left in verb.lefts for t in left.subtree]
+    words = [t for t in [*before, *without_other_cues(clause)] if not t.is_punct]
+    return speaker, cue_span(verb), char_range(words), None
 
 
 def _adjective(verb: Token) -> Token | None:

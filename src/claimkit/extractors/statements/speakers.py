@@ -11,6 +11,8 @@ from claimkit.types import Span
 _RELATIVE = ("who", "which", "that", "whom")
 # Finite verbs: ones that must have a subject somewhere.
 _FINITE = ("VBD", "VBZ", "VBP")
+# What sets off a description of a noun: "X, who ...,", "X, the mayor,".
+_ASIDES = ("relcl", "acl", "appos")
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
@@ -108,6 +110,41 @@ def _reported(verb: Token) -> bool:
         and verb.head.lemma_ != "be"  # "It was ... that X pulled ... and offered"
         and any(c.dep_ in SUBJECTS for c in verb.children)
     )
+
+
+def postposed_subject(verb: Token) -> tuple[Token, Token] | None:
+    """The speaker and the reported clause of "Y1, said X, Y2" ("The contrast, said
+    Doyle, would be clear"): the parser takes Y1 for the subject of the cue and X for
+    the subject of Y2. Returns X and the head of Y2."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or verb.nbor(-1).text != ",":
+        return None
+    # A comma that closes an aside of the subject ("aides to X, who had a long career,
+    # said") is no inversion.
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or _in_aside(doc[verb.i - 2], subject):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ not in CLAUSE:
+            continue
+        speaker = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.left_edge.i != verb.i + 1:
+            return None
+        # The speaker is set off by commas on both sides.
+        end = speaker.right_edge
+        after = end.i if end.is_punct else end.i + 1
+        return (speaker, clause) if after < len(doc) and doc[after].text == "," else None
+    return None
+
+
+def _in_aside(token: Token, phrase: Token) -> bool:
+    """Whether ``token`` is part of a description set in ``phrase`` ("who had a long
+    career in Congress")."""
+    while token != phrase and token.head != token:
+        if token.dep_ in _ASIDES:
+            return True
+        token = token.head
+    return False
 
 
 def agent_of(verb: Token) -> Token | None:
