@@ -923,3 +923,17 @@ def test_said_before_its_subject_inside_the_reported_clause(
             "their speeches, already long, would change",
         ),
     ]
+
+
+def test_an_infinitive_of_purpose_is_said_by_the_one_who_acts(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    (claim,) = statements(
+        pipeline,
+        "Tom Emanuel of Laconia stood at a Bush event here to say he was leaning toward Mr. Trump.",
+    )
+    assert summary(claim)[:3] == (
+        "Tom Emanuel of Laconia",
+        "to say",
+        "he was leaning toward Mr. Trump",
+    )

@@ -4,7 +4,13 @@ the source mention as PolNeAR marks it."""
 
 from spacy.tokens import Token
 
-from claimkit.extractors.statements.parse import CLAUSE, SUBJECTS, conventions, is_cued
+from claimkit.extractors.statements.parse import (
+    CLAUSE,
+    SUBJECTS,
+    conventions,
+    is_cued,
+    is_infinitive,
+)
 from claimkit.sources import token_span
 from claimkit.types import Span
 
@@ -56,6 +62,10 @@ def subject_of(verb: Token) -> Token | None:
         # "X said Y would reopen, saying Z": the parser hangs the participle on the
         # reported clause; the one who says Z is the one who said Y.
         return subject_of(head.head)
+    if verb.dep_ == "advcl" and is_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
+        # "X stood at a rally to say ...", "X is here to tell ...": the one who acts
+        # says.
+        return subject_of(head) if head.dep_ != "relcl" else head.head
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
         return subject_of(head) if head.dep_ != "relcl" else head.head
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
