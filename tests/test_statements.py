@@ -937,3 +937,17 @@ def test_an_infinitive_of_purpose_is_said_by_the_one_who_acts(
         "to say",
         "he was leaning toward Mr. Trump",
     )
+
+
+def test_a_cue_verb_tagged_as_a_noun_still_reports_its_clause(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Trump estimates that he spent $45 million on his campaign.\n\n"
+        "Audit files from the vendor show that four accounts conducted searches.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Trump", "estimates", "that he spent $45 million on his campaign"),
+        ("Audit files from the vendor", "show", "that four accounts conducted searches"),
+    ]

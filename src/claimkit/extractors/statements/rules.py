@@ -108,6 +108,8 @@ def extract_statements(
             attribution = _according_to(token)
         elif token.text == ":":
             attribution = _colon_attribution(token, text)
+        elif lemma in lexicon.verbs and _tagged_noun(token):
+            attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
         elif model is not None and verb and p >= model.threshold:
@@ -285,6 +287,31 @@ def _unsourced(verb: Token, subject: Token) -> Attribution | None:
         return None
     reported = char_range([*subject.subtree, *without_other_cues(infinitive)])
     return None, cue_span(verb), reported, None
+
+
+def _tagged_noun(token: Token) -> bool:
+    """A cue verb the tagger takes for a noun, as it does in headlines and short
+    sentences ("Trump claims he's worth $10 billion", "Audit files show that Y"): the
+    head of its sentence, with no determiner, governing a clause."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "ROOT"
+        and not any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ in CLAUSE for c in token.children)
+    )
+
+
+def _noun_tagged_verb(token: Token, kind: str, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """The attribution of a cue verb tagged as a noun: its subject, or the name the
+    parser made a compound of it ("Trump predicts"), and its clause."""
+    if kind == "impression":
+        return None
+    named = [c for c in token.lefts if c.dep_ in ("nsubj", "compound", "nmod")]
+    source = next((c for c in named if c.dep_ == "nsubj"), named[-1] if named else None)
+    if source is None or source.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    content = complement(token, kind, source, quotes)
+    return None if content is None else (source, (token.idx, char_end(token)), content, None)
 
 
 def _noun_attribution(noun: Token) -> Attribution | None:
