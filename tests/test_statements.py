@@ -951,3 +951,12 @@ def test_a_cue_verb_tagged_as_a_noun_still_reports_its_clause(
         ("Trump", "estimates", "that he spent $45 million on his campaign"),
         ("Audit files from the vendor", "show", "that four accounts conducted searches"),
     ]
+
+
+def test_a_cue_noun_whose_that_clause_follows_the_copula(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline, "His warning was that illegal immigrants convicted of crimes won't be deported."
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("His", "warning", "that illegal immigrants convicted of crimes won't be deported")
+    ]

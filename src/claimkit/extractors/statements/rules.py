@@ -317,11 +317,34 @@ def _noun_tagged_verb(token: Token, kind: str, quotes: list[tuple[int, int]]) ->
 def _noun_attribution(noun: Token) -> Attribution | None:
     """A cue noun with its owner and its that-clause: "his claim that the vote was
     rigged", "the ministry's warning that prices would rise"."""
-    owned = owned_clause(noun)
+    owned = owned_clause(noun) or _clause_after(noun)
     if owned is None:
         return None
     owner, clause = owned
     return owner, (noun.idx, char_end(noun)), char_range(list(clause.subtree)), None
+
+
+def _clause_after(noun: Token) -> tuple[Token, Token] | None:
+    """The owner of a cue noun and its that-clause where the parser hung the clause on
+    the verb: right after the noun ("challenged *his statement* that Y") or after the
+    copula the noun is the subject of ("*his* warning was that Y")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    following = noun.right_edge.i + 1
+    copula = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
+    if owner is None or following >= len(noun.doc):
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.head.children
+            if c.dep_ in CLAUSE
+            and (c.left_edge.i == following or (copula and c.i > noun.head.i))
+            and c.left_edge.dep_ == "mark"
+            and c.left_edge.lower_ == "that"
+        ),
+        None,
+    )
+    return None if clause is None else (owner, clause)
 
 
 def _signed_quotations(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> Iterator[Attribution]:
