@@ -960,3 +960,26 @@ def test_a_cue_noun_whose_that_clause_follows_the_copula(pipeline: claimkit.Pipe
     assert [summary(c)[:3] for c in found] == [
         ("His", "warning", "that illegal immigrants convicted of crimes won't be deported")
     ]
+
+
+def test_a_cue_the_parser_hangs_on_its_subject_as_a_participle(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "A Quinnipiac University poll found last week that Clinton would beat Trump in a "
+        "general election. Majorities of Democrats in five states going to the polls "
+        "Tuesday say they would be satisfied with both candidates.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "A Quinnipiac University poll",
+            "found",
+            "that Clinton would beat Trump in a general election",
+        ),
+        (
+            "Majorities of Democrats in five states",
+            "say",
+            "they would be satisfied with both candidates",
+        ),
+    ]

@@ -74,6 +74,22 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         # "ended the speech by saying ...", "since announcing ...": the one who acts.
         return subject_of(head.head) if head.head.dep_ != "relcl" else head.head.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and is_cued(verb)
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "A Quinnipiac poll found last week that Y": with no other verb in the
+        # sentence, the parser takes the cue for a participle of its subject.
+        return head
+    if verb.dep_ == "dep" and verb.tag_ in _FINITE and head.i < verb.i:
+        # "Majorities of Democrats going to the polls say Y": the parser makes the
+        # participle of the subject the head of the sentence.
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
     if verb.tag_ in _FINITE:
         return _stranded_subject(verb)
     return None
