@@ -983,3 +983,18 @@ def test_a_cue_the_parser_hangs_on_its_subject_as_a_participle(
             "they would be satisfied with both candidates",
         ),
     ]
+
+
+def test_a_dateline_or_a_time_on_the_line_before_is_not_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The Latest\n\n9:30 p.m.\n\nDonald Trump says he may move to the South if he does "
+        "not do well.\n\nWASHINGTON (AP) — Donald Trump and House Speaker Paul Ryan "
+        "pledged to work together despite their differences.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("Donald Trump", "says"),
+        ("Donald Trump and House Speaker Paul Ryan", "pledged"),
+    ]

@@ -44,6 +44,7 @@ from claimkit.extractors.statements.parse import (
 )
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.extractors.statements.speakers import (
+    past_dateline,
     postposed_subject,
     subject_of,
     whole_mention,
@@ -207,6 +208,8 @@ def _verb_attribution(
     if inverted is not None:
         return _inverted(verb, *inverted)
     source = subject_of(verb)
+    if source is not None:
+        source = past_dateline(source, verb)
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = cue_span(verb)

@@ -11,7 +11,7 @@ from claimkit.extractors.statements.parse import (
     is_cued,
     is_infinitive,
 )
-from claimkit.sources import token_span
+from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
 
 _RELATIVE = ("who", "which", "that", "whom")
@@ -19,6 +19,7 @@ _RELATIVE = ("who", "which", "that", "whom")
 _FINITE = ("VBD", "VBZ", "VBP")
 # What sets off a description of a noun: "X, who ...,", "X, the mayor,".
 _ASIDES = ("relcl", "acl", "appos")
+_DASHES = ("—", "–", "-", "--", "―")
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
@@ -93,6 +94,46 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ in _FINITE:
         return _stranded_subject(verb)
     return None
+
+
+def past_dateline(source: Token, verb: Token) -> Token | None:
+    """The part of a source on the line of its cue, past a dateline: the parser runs
+    "9:30 p.m.\n\nDonald Trump says" and "WASHINGTON (AP) — Donald Trump and Paul Ryan
+    pledged" into one noun phrase, whose head is the time or the place."""
+    start = _line_start(verb)
+    if source.i >= start:
+        return source
+    own = [c for c in verb.lefts if c.dep_ in SUBJECTS and c.i >= start]
+    if own:
+        return own[-1]  # "9:30 p.m.\n\nDonald Trump says": the parser gave two subjects
+    words = [t for t in source.subtree if start <= t.i < verb.i and not t.is_punct]
+    heads = [t for t in words if t.head not in words and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _line_start(verb: Token) -> int:
+    """Where the line of ``verb`` begins, past a dateline ("WASHINGTON (AP) —",
+    "BUENA PARK, Calif. -") at its start."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    for i in range(start, verb.i):
+        if doc[i].text in _DASHES:
+            opening = [t for t in doc[start:i] if t.is_alpha]
+            if opening and all(_in_dateline(t) for t in opening):
+                return i + 1
+            break
+    return start
+
+
+def _in_dateline(token: Token) -> bool:
+    """A word of a dateline: a place in capitals or named, a date, a news agency."""
+    return (
+        token.is_upper
+        or token.ent_type_ in ("GPE", "DATE")
+        or token.lower_ in vocabulary()["wires"]
+    )
 
 
 def _stranded_subject(verb: Token) -> Token | None:
