@@ -998,3 +998,14 @@ def test_a_dateline_or_a_time_on_the_line_before_is_not_the_source(
         ("Donald Trump", "says"),
         ("Donald Trump and House Speaker Paul Ryan", "pledged"),
     ]
+
+
+def test_the_tense_of_a_joined_cue_is_that_of_its_auxiliary(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "He said that he would offer a prayer for the eventual Republican nominee but did "
+        "not suggest it would be Trump.",
+    )
+    assert [summary(c)[:2] for c in found] == [("He", "said"), ("He", "did not suggest")]

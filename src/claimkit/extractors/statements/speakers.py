@@ -44,7 +44,7 @@ def subject_of(verb: Token) -> Token | None:
     trailing = _trailing_source(verb)
     if trailing is not None:
         return trailing
-    if verb.dep_ == "conj" and _reported(head) and verb.tag_ == head.head.tag_:
+    if verb.dep_ == "conj" and _reported(head) and _tense(verb) == _tense(head.head):
         # "Trump complained Khan had attacked him and questioned why ...": the parser
         # joins the second cue to the reported clause; in the tense of the first cue it
         # is the first speaker's.
@@ -166,6 +166,12 @@ def _stranded_subject(verb: Token) -> Token | None:
         ):
             found = token
     return found
+
+
+def _tense(verb: Token) -> str:
+    """The tag of the finite word of a verb group: "did" of "did not suggest"."""
+    auxiliary = next((c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in _FINITE), None)
+    return auxiliary or verb.tag_
 
 
 def _reported(verb: Token) -> bool:
