@@ -1009,3 +1009,18 @@ def test_the_tense_of_a_joined_cue_is_that_of_its_auxiliary(
         "not suggest it would be Trump.",
     )
     assert [summary(c)[:2] for c in found] == [("He", "said"), ("He", "did not suggest")]
+
+
+def test_a_participle_after_a_comma_inside_a_quotation_mark_is_the_first_speakers(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Trump insisted that he has “expanded the Republican party,” claiming that he is "
+        "responsible for higher turnout.",
+    )
+    assert [summary(c)[:3] for c in found][1] == (
+        "Trump",
+        "claiming",
+        "that he is responsible for higher turnout",
+    )

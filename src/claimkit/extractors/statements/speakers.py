@@ -57,7 +57,7 @@ def subject_of(verb: Token) -> Token | None:
         verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
         and head.dep_ == "ccomp"
-        and verb.nbor(-1).text == ","
+        and _after_comma(verb)
         and is_cued(verb)
     ):
         # "X said Y would reopen, saying Z": the parser hangs the participle on the
@@ -166,6 +166,14 @@ def _stranded_subject(verb: Token) -> Token | None:
         ):
             found = token
     return found
+
+
+def _after_comma(token: Token) -> bool:
+    """Set off by a comma, perhaps inside a closing quotation mark (',” claiming')."""
+    before = token.nbor(-1)
+    if before.is_quote and before.i > 0:
+        before = before.nbor(-1)
+    return before.text == ","
 
 
 def _tense(verb: Token) -> str:
