@@ -1024,3 +1024,18 @@ def test_a_participle_after_a_comma_inside_a_quotation_mark_is_the_first_speaker
         "claiming",
         "that he is responsible for higher turnout",
     )
+
+
+def test_to_someone_opening_a_sentence_gives_their_view(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "To Ms. Gil, skateboarding represents a cry of dissent against the city's "
+        "gentrification. To that, the mayor added nothing.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "Ms. Gil",
+            "To",
+            "skateboarding represents a cry of dissent against the city's gentrification",
+        )
+    ]

@@ -109,6 +109,8 @@ def extract_statements(
             attribution = _according_to(token)
         elif token.text == ":":
             attribution = _colon_attribution(token, text)
+        elif token.lower_ in vocabulary()["viewpoints"]:
+            attribution = _viewpoint(token)
         elif lemma in lexicon.verbs and _tagged_noun(token):
             attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
@@ -412,6 +414,31 @@ def _named_elsewhere(label: list[Token]) -> bool:
     names = {t.lower_ for entity in label[0].doc.ents if entity.label_ in _NAMED for t in entity}
     words = [t for t in label if not t.is_punct]
     return all(t.text[:1].isupper() and t.lower_ in names for t in words)
+
+
+def _viewpoint(preposition: Token) -> Attribution | None:
+    """ "To Ms. Gil, skateboarding is a cry of dissent": a sentence that opens with
+    whose view it gives, someone named, a group or a pronoun, set off by a comma."""
+    doc = preposition.doc
+    opening = preposition.sent.start
+    if preposition.i > opening and doc[opening].dep_ == "cc":
+        opening += 1  # "But to others, ..."
+    who = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    comma = preposition.right_edge.i + 1
+    if preposition.i != opening or who is None or comma >= preposition.sent.end - 1:
+        return None
+    vocab = vocabulary()
+    someone = (
+        who.ent_type_ in _NAMED
+        or who.tag_ == "PRP"  # "To them", not "To that"
+        or who.lemma_.lower() in vocab["quantifiers"] | vocab["roles"]
+    )
+    if not someone or doc[comma].text != ",":
+        return None
+    said = [t for t in preposition.sent if t.i > comma and not t.is_punct]
+    if not any(t.pos_ in ("VERB", "AUX") for t in said):
+        return None
+    return who, (preposition.idx, char_end(preposition)), char_range(said), None
 
 
 def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:
