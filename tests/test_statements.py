@@ -1039,3 +1039,15 @@ def test_to_someone_opening_a_sentence_gives_their_view(pipeline: claimkit.Pipel
             "skateboarding represents a cry of dissent against the city's gentrification",
         )
     ]
+
+
+def test_a_sentence_opening_in_a_poll_reports_its_findings(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "In the CBS poll, Trump's lead over Cruz remained in double digits. In a statement, "
+        "the campaign said it was pleased.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("the CBS poll", "In", "Trump's lead over Cruz remained in double digits"),
+        ("the campaign", "said", "it was pleased"),
+    ]

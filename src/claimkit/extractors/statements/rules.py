@@ -109,7 +109,7 @@ def extract_statements(
             attribution = _according_to(token)
         elif token.text == ":":
             attribution = _colon_attribution(token, text)
-        elif token.lower_ in vocabulary()["viewpoints"]:
+        elif token.lower_ in vocabulary()["viewpoints"] or token.lower_ == "in":
             attribution = _viewpoint(token)
         elif lemma in lexicon.verbs and _tagged_noun(token):
             attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
@@ -417,8 +417,9 @@ def _named_elsewhere(label: list[Token]) -> bool:
 
 
 def _viewpoint(preposition: Token) -> Attribution | None:
-    """ "To Ms. Gil, skateboarding is a cry of dissent": a sentence that opens with
-    whose view it gives, someone named, a group or a pronoun, set off by a comma."""
+    """ "To Ms. Gil, skateboarding is a cry of dissent", "In the CBS poll, Trump's lead
+    remained in double digits": a sentence that opens with whose view it gives (someone
+    named, a group or a pronoun) or the poll it reports, set off by a comma."""
     doc = preposition.doc
     opening = preposition.sent.start
     if preposition.i > opening and doc[opening].dep_ == "cc":
@@ -428,12 +429,15 @@ def _viewpoint(preposition: Token) -> Attribution | None:
     if preposition.i != opening or who is None or comma >= preposition.sent.end - 1:
         return None
     vocab = vocabulary()
-    someone = (
-        who.ent_type_ in _NAMED
-        or who.tag_ == "PRP"  # "To them", not "To that"
-        or who.lemma_.lower() in vocab["quantifiers"] | vocab["roles"]
-    )
-    if not someone or doc[comma].text != ",":
+    if preposition.lower_ in vocab["viewpoints"]:
+        source = (
+            who.ent_type_ in _NAMED
+            or who.tag_ == "PRP"  # "To them", not "To that"
+            or who.lemma_.lower() in vocab["quantifiers"] | vocab["roles"]
+        )
+    else:
+        source = who.lemma_.lower() in vocab["polls"]
+    if not source or doc[comma].text != ",":
         return None
     said = [t for t in preposition.sent if t.i > comma and not t.is_punct]
     if not any(t.pos_ in ("VERB", "AUX") for t in said):
