@@ -883,3 +883,200 @@ def test_a_reason_the_parser_hangs_on_the_cue_is_part_of_what_was_said(
 ) -> None:
     (claim,) = statements(pipeline, "Aides said the vote was rigged, because the machines failed.")
     assert summary(claim)[2] == "the vote was rigged, because the machines failed"
+
+
+def test_a_subject_the_parser_hangs_on_an_opening_phrase_is_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "As part of his plea, Marcel Lazar, 44, said that he had guessed the passwords. "
+        "In a message to the board, Tanden, head of the fund, argued that the plan would "
+        "fail.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Marcel Lazar, 44,", "said", "that he had guessed the passwords"),
+        ("Tanden, head of the fund,", "argued", "that the plan would fail"),
+    ]
+
+
+def test_a_headline_label_that_names_someone_the_story_names_is_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Sanders: Clinton email story has moved\n\n"
+        "Democratic presidential candidate Bernie Sanders said on Tuesday that voters "
+        "care about jobs.\n\nSanders: 1,547\n\nAlex Seitz-Wald: She is right on all "
+        "these things.",
+    )
+    assert [summary(c)[:3] for c in found if summary(c)[1] == ":"] == [
+        ("Sanders", ":", "Clinton email story has moved"),
+        ("Alex Seitz-Wald", ":", "She is right on all these things"),
+    ]
+
+
+def test_a_cue_the_parser_joins_to_the_reported_clause_is_the_first_speakers(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "After their appearance, Trump complained Khizr Khan had attacked him and "
+        "questioned why Ghazala Khan had not spoken on stage.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Trump", "complained", "Khizr Khan had attacked him"),
+        ("Trump", "questioned", "why Ghazala Khan had not spoken on stage"),
+    ]
+
+
+def test_said_before_its_subject_inside_the_reported_clause(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The contrast with Trump, said Doyle and others, would be clear since Trump has "
+        "no former presidents by his side. Aides to the governor, who had a long career "
+        "in Congress, said their speeches, already long, would change.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "Doyle and others",
+            "said",
+            "The contrast with Trump, said Doyle and others, would be clear since Trump "
+            "has no former presidents by his side",
+        ),
+        (
+            "Aides to the governor, who had a long career in Congress,",
+            "said",
+            "their speeches, already long, would change",
+        ),
+    ]
+
+
+def test_an_infinitive_of_purpose_is_said_by_the_one_who_acts(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    (claim,) = statements(
+        pipeline,
+        "Tom Emanuel of Laconia stood at a Bush event here to say he was leaning toward Mr. Trump.",
+    )
+    assert summary(claim)[:3] == (
+        "Tom Emanuel of Laconia",
+        "to say",
+        "he was leaning toward Mr. Trump",
+    )
+
+
+def test_a_cue_verb_tagged_as_a_noun_still_reports_its_clause(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Trump estimates that he spent $45 million on his campaign.\n\n"
+        "Audit files from the vendor show that four accounts conducted searches.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Trump", "estimates", "that he spent $45 million on his campaign"),
+        ("Audit files from the vendor", "show", "that four accounts conducted searches"),
+    ]
+
+
+def test_a_cue_noun_whose_that_clause_follows_the_copula(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline, "His warning was that illegal immigrants convicted of crimes won't be deported."
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("His", "warning", "that illegal immigrants convicted of crimes won't be deported")
+    ]
+
+
+def test_a_cue_the_parser_hangs_on_its_subject_as_a_participle(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "A Quinnipiac University poll found last week that Clinton would beat Trump in a "
+        "general election. Majorities of Democrats in five states going to the polls "
+        "Tuesday say they would be satisfied with both candidates.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "A Quinnipiac University poll",
+            "found",
+            "that Clinton would beat Trump in a general election",
+        ),
+        (
+            "Majorities of Democrats in five states",
+            "say",
+            "they would be satisfied with both candidates",
+        ),
+    ]
+
+
+def test_a_dateline_or_a_time_on_the_line_before_is_not_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The Latest\n\n9:30 p.m.\n\nDonald Trump says he may move to the South if he does "
+        "not do well.\n\nWASHINGTON (AP) — Donald Trump and House Speaker Paul Ryan "
+        "pledged to work together despite their differences.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("Donald Trump", "says"),
+        ("Donald Trump and House Speaker Paul Ryan", "pledged"),
+    ]
+
+
+def test_the_tense_of_a_joined_cue_is_that_of_its_auxiliary(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "He said that he would offer a prayer for the eventual Republican nominee but did "
+        "not suggest it would be Trump.",
+    )
+    assert [summary(c)[:2] for c in found] == [("He", "said"), ("He", "did not suggest")]
+
+
+def test_a_participle_after_a_comma_inside_a_quotation_mark_is_the_first_speakers(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Trump insisted that he has “expanded the Republican party,” claiming that he is "
+        "responsible for higher turnout.",
+    )
+    assert [summary(c)[:3] for c in found][1] == (
+        "Trump",
+        "claiming",
+        "that he is responsible for higher turnout",
+    )
+
+
+def test_to_someone_opening_a_sentence_gives_their_view(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "To Ms. Gil, skateboarding represents a cry of dissent against the city's "
+        "gentrification. To that, the mayor added nothing.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "Ms. Gil",
+            "To",
+            "skateboarding represents a cry of dissent against the city's gentrification",
+        )
+    ]
+
+
+def test_a_sentence_opening_in_a_poll_reports_its_findings(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "In the CBS poll, Trump's lead over Cruz remained in double digits. In a statement, "
+        "the campaign said it was pleased.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("the CBS poll", "In", "Trump's lead over Cruz remained in double digits"),
+        ("the campaign", "said", "it was pleased"),
+    ]

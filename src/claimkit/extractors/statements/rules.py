@@ -43,7 +43,12 @@ from claimkit.extractors.statements.parse import (
     is_infinitive,
 )
 from claimkit.extractors.statements.quotes import quote_spans
-from claimkit.extractors.statements.speakers import subject_of, whole_mention
+from claimkit.extractors.statements.speakers import (
+    past_dateline,
+    postposed_subject,
+    subject_of,
+    whole_mention,
+)
 from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Document, Source, Span
 
@@ -55,6 +60,8 @@ EXTRACTOR = "statements"
 #: mention's words where they are known better than the parse tells (a colon label).
 Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
 # A dash that signs a quotation, as features and lists of reactions do.
+# Entities that can speak: people, organisations, groups and places ("Beijing said").
+_NAMED = ("PERSON", "ORG", "NORP", "GPE")
 _SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
 
 
@@ -102,6 +109,10 @@ def extract_statements(
             attribution = _according_to(token)
         elif token.text == ":":
             attribution = _colon_attribution(token, text)
+        elif token.lower_ in vocabulary()["viewpoints"] or token.lower_ == "in":
+            attribution = _viewpoint(token)
+        elif lemma in lexicon.verbs and _tagged_noun(token):
+            attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
         elif model is not None and verb and p >= model.threshold:
@@ -195,7 +206,12 @@ def _verb_attribution(
         return None  # "vowed to tell it like it is": the telling is what was vowed
     if kind == "impression":
         return _impression(verb) if sourceless else None
+    inverted = postposed_subject(verb)
+    if inverted is not None:
+        return _inverted(verb, *inverted)
     source = subject_of(verb)
+    if source is not None:
+        source = past_dateline(source, verb)
     if source is None:
         return _impersonal(verb) if sourceless and kind != LEARNED else None
     cue = cue_span(verb)
@@ -224,6 +240,14 @@ def _verb_attribution(
     if content is None:
         return None
     return source, (cue[0], max(cue[1], cue_end(words, content))), content, None
+
+
+def _inverted(verb: Token, speaker: Token, clause: Token) -> Attribution:
+    """ "Y1, said X, Y2": PolNeAR's content is the hull of Y1 and Y2, which holds the
+    cue and the speaker."""
+    before = [t for left in verb.lefts for t in left.subtree]
+    words = [t for t in [*before, *without_other_cues(clause)] if not t.is_punct]
+    return speaker, cue_span(verb), char_range(words), None
 
 
 def _adjective(verb: Token) -> Token | None:
@@ -270,14 +294,62 @@ def _unsourced(verb: Token, subject: Token) -> Attribution | None:
     return None, cue_span(verb), reported, None
 
 
+def _tagged_noun(token: Token) -> bool:
+    """A cue verb the tagger takes for a noun, as it does in headlines and short
+    sentences ("Trump claims he's worth $10 billion", "Audit files show that Y"): the
+    head of its sentence, with no determiner, governing a clause."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "ROOT"
+        and not any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ in CLAUSE for c in token.children)
+    )
+
+
+def _noun_tagged_verb(token: Token, kind: str, quotes: list[tuple[int, int]]) -> Attribution | None:
+    """The attribution of a cue verb tagged as a noun: its subject, or the name the
+    parser made a compound of it ("Trump predicts"), and its clause."""
+    if kind == "impression":
+        return None
+    named = [c for c in token.lefts if c.dep_ in ("nsubj", "compound", "nmod")]
+    source = next((c for c in named if c.dep_ == "nsubj"), named[-1] if named else None)
+    if source is None or source.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    content = complement(token, kind, source, quotes)
+    return None if content is None else (source, (token.idx, char_end(token)), content, None)
+
+
 def _noun_attribution(noun: Token) -> Attribution | None:
     """A cue noun with its owner and its that-clause: "his claim that the vote was
     rigged", "the ministry's warning that prices would rise"."""
-    owned = owned_clause(noun)
+    owned = owned_clause(noun) or _clause_after(noun)
     if owned is None:
         return None
     owner, clause = owned
     return owner, (noun.idx, char_end(noun)), char_range(list(clause.subtree)), None
+
+
+def _clause_after(noun: Token) -> tuple[Token, Token] | None:
+    """The owner of a cue noun and its that-clause where the parser hung the clause on
+    the verb: right after the noun ("challenged *his statement* that Y") or after the
+    copula the noun is the subject of ("*his* warning was that Y")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    following = noun.right_edge.i + 1
+    copula = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
+    if owner is None or following >= len(noun.doc):
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.head.children
+            if c.dep_ in CLAUSE
+            and (c.left_edge.i == following or (copula and c.i > noun.head.i))
+            and c.left_edge.dep_ == "mark"
+            and c.left_edge.lower_ == "that"
+        ),
+        None,
+    )
+    return None if clause is None else (owner, clause)
 
 
 def _signed_quotations(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> Iterator[Attribution]:
@@ -309,23 +381,68 @@ def _colon_attribution(colon: Token, text: str) -> Attribution | None:
     what follows on that line is what it says."""
     line_start = text.rfind("\n", 0, colon.idx) + 1
     label = [t for t in colon.doc[: colon.i] if t.idx >= line_start and not t.is_space]
-    if not 1 <= len(label) <= 4 or any(t.is_punct or t.like_num for t in label):
+    if not 1 <= len(label) <= 4 or any(_breaks_label(t) or t.like_num for t in label):
         return None
     words = " ".join(t.lower_ for t in label)
     vocab = vocabulary()
     if words in vocab["not_speakers"]:
         return None
-    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in label)
+    named = any(t.ent_type_ in _NAMED for t in label) or _named_elsewhere(label)
     capitals = all(t.is_upper and len(t) > 1 for t in label)
     document = len(label) == 1 and label[0].lemma_.lower() in vocab["document"]
     if not (named or capitals or document):
         return None
     line_end = text.find("\n", colon.idx)
     line_end = len(text) if line_end < 0 else line_end
-    if not text[colon.idx + 1 : line_end].strip():
-        return None
+    if not any(c.isalpha() for c in text[colon.idx + 1 : line_end]):
+        return None  # a tally ("Sanders: 1,547") says nothing
     head = max(label, key=lambda t: (t.pos_ in ("PROPN", "NOUN"), t.i))
     return head, (colon.idx, colon.idx + 1), (colon.idx + 1, line_end), label
+
+
+def _breaks_label(token: Token) -> bool:
+    """Punctuation that ends a speaker label; a hyphen inside a name ("Seitz-Wald")
+    does not."""
+    inside = token.tag_ == "HYPH" and not token.whitespace_ and not token.nbor(-1).whitespace_
+    return token.is_punct and not inside
+
+
+def _named_elsewhere(label: list[Token]) -> bool:
+    """A label of capitalised words that name someone the document names: the
+    headline "Sanders: Clinton email story has moved" over a story about Bernie
+    Sanders, where the parser tags no entity in the headline."""
+    names = {t.lower_ for entity in label[0].doc.ents if entity.label_ in _NAMED for t in entity}
+    words = [t for t in label if not t.is_punct]
+    return all(t.text[:1].isupper() and t.lower_ in names for t in words)
+
+
+def _viewpoint(preposition: Token) -> Attribution | None:
+    """ "To Ms. Gil, skateboarding is a cry of dissent", "In the CBS poll, Trump's lead
+    remained in double digits": a sentence that opens with whose view it gives (someone
+    named, a group or a pronoun) or the poll it reports, set off by a comma."""
+    doc = preposition.doc
+    opening = preposition.sent.start
+    if preposition.i > opening and doc[opening].dep_ == "cc":
+        opening += 1  # "But to others, ..."
+    who = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    comma = preposition.right_edge.i + 1
+    if preposition.i != opening or who is None or comma >= preposition.sent.end - 1:
+        return None
+    vocab = vocabulary()
+    if preposition.lower_ in vocab["viewpoints"]:
+        source = (
+            who.ent_type_ in _NAMED
+            or who.tag_ == "PRP"  # "To them", not "To that"
+            or who.lemma_.lower() in vocab["quantifiers"] | vocab["roles"]
+        )
+    else:
+        source = who.lemma_.lower() in vocab["polls"]
+    if not source or doc[comma].text != ",":
+        return None
+    said = [t for t in preposition.sent if t.i > comma and not t.is_punct]
+    if not any(t.pos_ in ("VERB", "AUX") for t in said):
+        return None
+    return who, (preposition.idx, char_end(preposition)), char_range(said), None
 
 
 def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:

@@ -4,11 +4,24 @@ the source mention as PolNeAR marks it."""
 
 from spacy.tokens import Token
 
-from claimkit.extractors.statements.parse import SUBJECTS, conventions, is_cued
-from claimkit.sources import token_span
+from claimkit.extractors.statements.parse import (
+    CLAUSE,
+    SUBJECTS,
+    conventions,
+    is_cued,
+    is_infinitive,
+)
+from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
 
 _RELATIVE = ("who", "which", "that", "whom")
+# Finite verbs: ones that must have a subject somewhere.
+_FINITE = ("VBD", "VBZ", "VBP")
+# What sets off a description of a noun: "X, who ...,", "X, the mayor,".
+_ASIDES = ("relcl", "acl", "appos")
+_DASHES = ("—", "–", "-", "--", "―")
+# How the parser hangs a stranded subject on the phrase before it.
+_STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -31,6 +44,11 @@ def subject_of(verb: Token) -> Token | None:
     trailing = _trailing_source(verb)
     if trailing is not None:
         return trailing
+    if verb.dep_ == "conj" and _reported(head) and _tense(verb) == _tense(head.head):
+        # "Trump complained Khan had attacked him and questioned why ...": the parser
+        # joins the second cue to the reported clause; in the tense of the first cue it
+        # is the first speaker's.
+        return subject_of(head.head)
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -39,12 +57,16 @@ def subject_of(verb: Token) -> Token | None:
         verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
         and head.dep_ == "ccomp"
-        and verb.nbor(-1).text == ","
+        and _after_comma(verb)
         and is_cued(verb)
     ):
         # "X said Y would reopen, saying Z": the parser hangs the participle on the
         # reported clause; the one who says Z is the one who said Y.
         return subject_of(head.head)
+    if verb.dep_ == "advcl" and is_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
+        # "X stood at a rally to say ...", "X is here to tell ...": the one who acts
+        # says.
+        return subject_of(head) if head.dep_ != "relcl" else head.head
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
         return subject_of(head) if head.dep_ != "relcl" else head.head
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
@@ -53,7 +75,157 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         # "ended the speech by saying ...", "since announcing ...": the one who acts.
         return subject_of(head.head) if head.head.dep_ != "relcl" else head.head.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and is_cued(verb)
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "A Quinnipiac poll found last week that Y": with no other verb in the
+        # sentence, the parser takes the cue for a participle of its subject.
+        return head
+    if verb.dep_ == "dep" and verb.tag_ in _FINITE and head.i < verb.i:
+        # "Majorities of Democrats going to the polls say Y": the parser makes the
+        # participle of the subject the head of the sentence.
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+    if verb.tag_ in _FINITE:
+        return _stranded_subject(verb)
     return None
+
+
+def past_dateline(source: Token, verb: Token) -> Token | None:
+    """The part of a source on the line of its cue, past a dateline: the parser runs
+    "9:30 p.m.\n\nDonald Trump says" and "WASHINGTON (AP) — Donald Trump and Paul Ryan
+    pledged" into one noun phrase, whose head is the time or the place."""
+    start = _line_start(verb)
+    if source.i >= start:
+        return source
+    own = [c for c in verb.lefts if c.dep_ in SUBJECTS and c.i >= start]
+    if own:
+        return own[-1]  # "9:30 p.m.\n\nDonald Trump says": the parser gave two subjects
+    words = [t for t in source.subtree if start <= t.i < verb.i and not t.is_punct]
+    heads = [t for t in words if t.head not in words and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _line_start(verb: Token) -> int:
+    """Where the line of ``verb`` begins, past a dateline ("WASHINGTON (AP) —",
+    "BUENA PARK, Calif. -") at its start."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    for i in range(start, verb.i):
+        if doc[i].text in _DASHES:
+            opening = [t for t in doc[start:i] if t.is_alpha]
+            if opening and all(_in_dateline(t) for t in opening):
+                return i + 1
+            break
+    return start
+
+
+def _in_dateline(token: Token) -> bool:
+    """A word of a dateline: a place in capitals or named, a date, a news agency."""
+    return (
+        token.is_upper
+        or token.ent_type_ in ("GPE", "DATE")
+        or token.lower_ in vocabulary()["wires"]
+    )
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb that the parser hung on an opening phrase: "As part
+    of his plea, Marcel Lazar, 44, said ...", "At Boca West, Jay DiPietro, the club's
+    president, suggested ...": the noun phrase set off by a comma that runs up to the
+    verb, attached to a word before it."""
+    before = verb.i - 1
+    while before >= verb.sent.start and (
+        verb.doc[before].is_punct or verb.doc[before].pos_ == "ADV"
+    ):
+        before -= 1
+    if before < verb.sent.start:
+        return None
+    found = None
+    last = verb.doc[before]
+    for token in [last, *last.ancestors]:
+        if token.i >= verb.i or token.head.i >= verb.i:
+            break
+        edge = token.left_edge.i
+        # The outermost such phrase: "Jay DiPietro, the club's president," not "the
+        # club's president"; a time ("The campaign had, earlier Tuesday, sent") is none.
+        if (
+            token.pos_ in ("NOUN", "PROPN", "PRON")
+            and token.dep_ in _STRANDED
+            and token.ent_type_ not in ("DATE", "TIME")
+            and token.head.i < edge
+            and edge > verb.sent.start
+            and verb.doc[edge - 1].text in ",—–-"
+        ):
+            found = token
+    return found
+
+
+def _after_comma(token: Token) -> bool:
+    """Set off by a comma, perhaps inside a closing quotation mark (',” claiming')."""
+    before = token.nbor(-1)
+    if before.is_quote and before.i > 0:
+        before = before.nbor(-1)
+    return before.text == ","
+
+
+def _tense(verb: Token) -> str:
+    """The tag of the finite word of a verb group: "did" of "did not suggest"."""
+    auxiliary = next((c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in _FINITE), None)
+    return auxiliary or verb.tag_
+
+
+def _reported(verb: Token) -> bool:
+    """A clause reported by a cue verb, with a subject of its own ("said *the base
+    went*")."""
+    return (
+        verb.dep_ in CLAUSE
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_ != "be"  # "It was ... that X pulled ... and offered"
+        and any(c.dep_ in SUBJECTS for c in verb.children)
+    )
+
+
+def postposed_subject(verb: Token) -> tuple[Token, Token] | None:
+    """The speaker and the reported clause of "Y1, said X, Y2" ("The contrast, said
+    Doyle, would be clear"): the parser takes Y1 for the subject of the cue and X for
+    the subject of Y2. Returns X and the head of Y2."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or verb.nbor(-1).text != ",":
+        return None
+    # A comma that closes an aside of the subject ("aides to X, who had a long career,
+    # said") is no inversion.
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or _in_aside(doc[verb.i - 2], subject):
+        return None
+    for clause in verb.rights:
+        if clause.dep_ not in CLAUSE:
+            continue
+        speaker = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.left_edge.i != verb.i + 1:
+            return None
+        # The speaker is set off by commas on both sides.
+        end = speaker.right_edge
+        after = end.i if end.is_punct else end.i + 1
+        return (speaker, clause) if after < len(doc) and doc[after].text == "," else None
+    return None
+
+
+def _in_aside(token: Token, phrase: Token) -> bool:
+    """Whether ``token`` is part of a description set in ``phrase`` ("who had a long
+    career in Congress")."""
+    while token != phrase and token.head != token:
+        if token.dep_ in _ASIDES:
+            return True
+        token = token.head
+    return False
 
 
 def agent_of(verb: Token) -> Token | None:
