@@ -1080,3 +1080,15 @@ def test_a_sentence_opening_in_a_poll_reports_its_findings(pipeline: claimkit.Pi
         ("the CBS poll", "In", "Trump's lead over Cruz remained in double digits"),
         ("the campaign", "said", "it was pleased"),
     ]
+
+
+def test_a_gerund_after_a_cue_is_its_content(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "Mr. Kasich reported having $1.3 million in cash on hand. Senator Whitehouse has "
+        "proposed taxing carbon emissions. Then Mr. Trump began racking up victories.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Mr. Kasich", "reported", "having $1.3 million in cash on hand"),
+        ("Senator Whitehouse", "has proposed", "taxing carbon emissions"),
+    ]

@@ -61,6 +61,9 @@ def complement(
         if objects:
             tokens = [*objects[0].subtree, *tokens]
         return char_range(tokens)
+    gerund = _gerund(verb)
+    if gerund is not None:
+        return char_range(without_other_cues(gerund))
     parent = verb.head
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl", "conj")
@@ -81,6 +84,20 @@ def complement(
         return _resumed(_preposed(tokens, first, quotes), parent, verb)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
+    return None
+
+
+def _gerund(verb: Token) -> Token | None:
+    """The gerund a cue takes as its complement ("reported *raising $9 million*",
+    "proposed *barring all foreign Muslims*", "recalled *sitting in on focus groups*"):
+    a clause without a subject, so a statement as much as a that-clause is. Not after
+    a verb of aspect ("began *racking up victories*", "kept *asking*") or an adjective
+    ("has been busy *campaigning*"): those say what someone did, not said."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in conventions("catenatives"):
+        return None
+    for child in verb.rights:
+        if child.dep_ in INFINITIVE and child.tag_ == "VBG":
+            return child
     return None
 
 
