@@ -1092,3 +1092,16 @@ def test_a_gerund_after_a_cue_is_its_content(pipeline: claimkit.Pipeline) -> Non
         ("Mr. Kasich", "reported", "having $1.3 million in cash on hand"),
         ("Senator Whitehouse", "has proposed", "taxing carbon emissions"),
     ]
+
+
+def test_an_answer_word_after_a_cue_is_its_content(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "Asked if he would run, Smith said yes. His spokesman did not say when. "
+        "He apparently thinks so.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Smith", "said", "yes"),
+        ("His spokesman", "did not say", "when"),
+        ("He", "apparently thinks", "so"),
+    ]

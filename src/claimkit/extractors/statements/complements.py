@@ -50,6 +50,9 @@ def complement(
                 *_reasons_and_conditions(verb, clause),
             ]
         )
+    answer = _answer(verb)
+    if answer:
+        return char_range(answer)
     if kind == "belief":
         return None
     infinitives = [c for c in verb.children if c.dep_ in INFINITIVE and is_infinitive(c)]
@@ -85,6 +88,29 @@ def complement(
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
+
+
+def _answer(verb: Token) -> list[Token]:
+    """The answer word right after a cue ("said *yes*", "said *no to the war*", "thinks
+    *so*") or the question word it leaves open ("would not say *when, or if, the Senate
+    will vote*"): it stands for a clause, so it is a content as a clause is."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return []
+    word = doc[verb.i + 1]
+    if word.head.i != verb.i:
+        return []
+    if word.lower_ in conventions("answers") and word.dep_ in ("intj", "advmod", "dobj"):
+        # "said no *to the Iraq war*": what the answer is to belongs to it.
+        follows = [
+            c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to" and c.i == word.i + 1
+        ]
+        return [word, *(t for c in follows for t in c.subtree)]
+    if word.tag_ == "WRB" and word.dep_ == "advmod":
+        # "when, or if, the Senate will vote": the parser coordinates the rest with the cue.
+        rest = [c for c in verb.rights if c.dep_ == "conj" and c.i > word.i]
+        return [word, *(t for c in rest[:1] for t in c.subtree)]
+    return []
 
 
 def _gerund(verb: Token) -> Token | None:
