@@ -1105,3 +1105,15 @@ def test_an_answer_word_after_a_cue_is_its_content(pipeline: claimkit.Pipeline) 
         ("His spokesman", "did not say", "when"),
         ("He", "apparently thinks", "so"),
     ]
+
+
+def test_an_object_content_stops_before_where_it_was_said(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "Christie defended his endorsement on his regular radio show. Trump has hammered "
+        "Bush throughout the campaign.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Christie", "defended", "his endorsement"),
+        ("Trump", "has hammered", "Bush"),
+    ]

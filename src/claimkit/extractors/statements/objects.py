@@ -5,16 +5,13 @@ building a wall"), or the subject of a passive with an agent."""
 from spacy.tokens import Token
 
 from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
-from claimkit.extractors.statements.parse import CONTENT_PREPS, char_range, is_infinitive
-from claimkit.extractors.statements.speakers import agent_of
-
-# Prepositions after an object content that say when or despite what, never what is
-# said of it: "criticized the plan *during the debate*".
-_CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "despite", "amid", "following"})
-# The occasions and channels of a statement: "blamed X *in a tweet*", "at a rally".
-_OCCASIONS = frozenset(
-    {"interview", "speech", "tweet", "conference", "rally", "letter", "email", "order", "event"}
+from claimkit.extractors.statements.parse import (
+    CONTENT_PREPS,
+    char_range,
+    conventions,
+    is_infinitive,
 )
+from claimkit.extractors.statements.speakers import agent_of
 
 
 def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | None:
@@ -103,11 +100,14 @@ def _describes_object(child: Token) -> bool:
 def _circumstance(prep: Token) -> bool:
     """A phrase that says when, where or how something was said, not what: "on
     Friday", "during the debate", "in a tweet", "at a rally", "by citing a poll"."""
-    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+    if prep.lower_ in conventions("circumstance_preps"):
         return True
     objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
     if any(g.ent_type_ in ("DATE", "TIME") for g in objects):
         return True
     if prep.lower_ == "by":
         return any(g.tag_ == "VBG" for g in objects)
-    return any(g.lemma_.lower() in _OCCASIONS for g in objects)
+    return any(
+        g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in conventions("occasions")
+        for g in objects
+    )
