@@ -1117,3 +1117,17 @@ def test_an_object_content_stops_before_where_it_was_said(pipeline: claimkit.Pip
         ("Christie", "defended", "his endorsement"),
         ("Trump", "has hammered", "Bush"),
     ]
+
+
+def test_an_object_content_runs_on_over_what_it_is_taken_for(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "Mr. Obama sees Mr. Netanyahu as captured by a hard-line philosophy. Mr. Rubin "
+        "asked the students if they were serious.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("Mr. Obama", "sees", "Mr. Netanyahu as captured by a hard-line philosophy"),
+        ("Mr. Rubin", "asked", "the students if they were serious"),
+    ]

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
 from claimkit.extractors.statements.parse import (
     CONTENT_PREPS,
+    SUBJECTS,
     char_range,
     conventions,
     is_infinitive,
@@ -91,10 +92,29 @@ def _describes_object(child: Token) -> bool:
     if child.dep_ == "advcl":
         # "empowering X *to upend Y*": what the object is said to do, which the
         # parser may hang on the verb as an adverbial.
-        return is_infinitive(child) or (
-            child.tag_ == "VBG" and child.left_edge.i > 0 and child.left_edge.nbor(-1).text != ","
+        return (
+            is_infinitive(child)
+            or (
+                child.tag_ == "VBG"
+                and child.left_edge.i > 0
+                and child.left_edge.nbor(-1).text != ","
+            )
+            or _said_of_object(child)
         )
     return child.dep_ in ("oprd", "xcomp", "ccomp")
+
+
+def _said_of_object(clause: Token) -> bool:
+    """An adverbial clause that says what the object is taken for ("sees X *as captured
+    by hard-liners*": "as" without a subject; "as he attempts to win" says when), or
+    the question or condition that goes with it ("asked the students *if they were
+    serious*", "promised reform *if he takes office*")."""
+    marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+    if not marks:
+        return False
+    if marks[0] == "as":
+        return not any(c.dep_ in SUBJECTS for c in clause.children)
+    return marks[0] in ("if", "whether")
 
 
 def _circumstance(prep: Token) -> bool:
