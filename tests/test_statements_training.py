@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 import claimkit
 from claimkit.evaluate.polnear import Attribution
+from claimkit.extractors.statements import train as training
 from claimkit.extractors.statements.model import CueModel, load_model, save_model
 from claimkit.extractors.statements.train import Story, train
 from claimkit.types import Span
@@ -76,3 +77,19 @@ def _as_saved(model: CueModel) -> CueModel:
     """The model as its file holds it: weights rounded to four places, tiny ones dropped."""
     weights = {k: round(v, 4) for k, v in model.weights.items() if abs(v) >= 1e-3}
     return attrs.evolve(model, weights=weights)
+
+
+def test_a_given_object_threshold_is_kept_while_the_cue_threshold_is_chosen(
+    stories: list[Story], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tried: list[tuple[float, float]] = []
+
+    def extract(doc, document, lexicon, model):  # type: ignore[no-untyped-def]
+        tried.append((model.threshold, model.object_threshold))
+        return iter(())
+
+    monkeypatch.setattr(training, "extract_statements", extract)
+    model = train(stories * 3, epochs=2, min_count=2, object_threshold=0.65)
+    assert model.object_threshold == 0.65
+    assert {o for _, o in tried} == {0.65, *(t for t, _ in tried if t > 0.65)}
+    assert all(o == max(0.65, t) for t, o in tried)
