@@ -253,7 +253,7 @@ def _analyse(doc: Doc, source: Source, scope: Span | None, *, salient: bool) -> 
     if len(whole) == 1 and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         # "who" in "X, who said Y": the mention stands for X.
         head = head.head.head
-        whole = doc[head.i : head.i + 1]
+        whole = doc[head.left_edge.i : head.i + 1]
     # The noun phrase without the clauses that describe it: "the diplomat who first
     # said so" is no ordinal, and "Rep. X, whose wife ..." no woman.
     tokens = [t for t in mention_tokens(head) if whole.start <= t.i < whole.end] or [head]

@@ -109,8 +109,8 @@ def extract_statements(
             attribution = _according_to(token)
         elif token.text == ":":
             attribution = _colon_attribution(token, text)
-        elif token.lower_ in vocabulary()["viewpoints"] or token.lower_ == "in":
-            attribution = _viewpoint(token)
+        elif token.lower_ == "in":
+            attribution = _poll_finding(token, lexicon)
         elif lemma in lexicon.verbs and _tagged_noun(token):
             attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
@@ -144,6 +144,8 @@ def extract_statements(
     for speaker, cue, content in found:
         if cue[0] in beliefs and any(c[0] <= cue[0] < c[1] for c in contents if c != content):
             continue
+        if any(c != cue and c[0] <= cue[0] and cue[1] <= c[1] for c in cues):
+            continue  # "issued a statement saying": one cue, not a second one in it
         style = _style(content, _own_quotes(content, quotes, contents))
         if style != "indirect":
             content = continue_quotation(text, content, cue, quotes, cues, _sentence_end(doc, cue))
@@ -219,7 +221,9 @@ def _verb_attribution(
     if chained is not None:
         # "is continuing to insist | she will ...", "tried to portray | X as Y": the
         # cue runs through the infinitive's verb, whose complement is the content.
-        content = complement(chained, kind, source, quotes) or object_content(chained, cue_nouns)
+        content = complement(chained, kind, source, quotes)
+        if content is None and objects:
+            content = object_content(chained, cue_nouns)
         if content is not None:
             end = max(cue_particle_end(chained, content, cue_nouns), cue_end(chained, content))
             return source, (cue[0], end), content, None
@@ -403,7 +407,12 @@ def _colon_attribution(colon: Token, text: str) -> Attribution | None:
 def _breaks_label(token: Token) -> bool:
     """Punctuation that ends a speaker label; a hyphen inside a name ("Seitz-Wald")
     does not."""
-    inside = token.tag_ == "HYPH" and not token.whitespace_ and not token.nbor(-1).whitespace_
+    inside = (
+        token.tag_ == "HYPH"
+        and token.i > 0
+        and not token.whitespace_
+        and not token.nbor(-1).whitespace_
+    )
     return token.is_punct and not inside
 
 
@@ -416,10 +425,10 @@ def _named_elsewhere(label: list[Token]) -> bool:
     return all(t.text[:1].isupper() and t.lower_ in names for t in words)
 
 
-def _viewpoint(preposition: Token) -> Attribution | None:
-    """ "To Ms. Gil, skateboarding is a cry of dissent", "In the CBS poll, Trump's lead
-    remained in double digits": a sentence that opens with whose view it gives (someone
-    named, a group or a pronoun) or the poll it reports, set off by a comma."""
+def _poll_finding(preposition: Token, lexicon: Lexicon) -> Attribution | None:
+    """ "In the CBS poll, Trump's lead remained in double digits": a sentence that opens
+    with the poll it reports, set off by a comma, and names no one who says it ("In the
+    poll, voters said Y" is the voters' statement)."""
     doc = preposition.doc
     opening = preposition.sent.start
     if preposition.i > opening and doc[opening].dep_ == "cc":
@@ -428,19 +437,12 @@ def _viewpoint(preposition: Token) -> Attribution | None:
     comma = preposition.right_edge.i + 1
     if preposition.i != opening or who is None or comma >= preposition.sent.end - 1:
         return None
-    vocab = vocabulary()
-    if preposition.lower_ in vocab["viewpoints"]:
-        source = (
-            who.ent_type_ in _NAMED
-            or who.tag_ == "PRP"  # "To them", not "To that"
-            or who.lemma_.lower() in vocab["quantifiers"] | vocab["roles"]
-        )
-    else:
-        source = who.lemma_.lower() in vocab["polls"]
-    if not source or doc[comma].text != ",":
+    if who.lemma_.lower() not in vocabulary()["polls"] or doc[comma].text != ",":
         return None
     said = [t for t in preposition.sent if t.i > comma and not t.is_punct]
     if not any(t.pos_ in ("VERB", "AUX") for t in said):
+        return None
+    if any(t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") for t in said):
         return None
     return who, (preposition.idx, char_end(preposition)), char_range(said), None
 
