@@ -237,7 +237,7 @@ def _best_thresholds(
     best = (-1.0, 0.5, 1.0)
     for threshold in THRESHOLDS:
         objects = (
-            (max(fixed_object, threshold),)
+            (fixed_object,)
             if fixed_object is not None
             else tuple(t for t in (*THRESHOLDS, 1.0) if t >= threshold)
         )
