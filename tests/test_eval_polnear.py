@@ -12,7 +12,7 @@ from claimkit.evaluate import polnear
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "dev"
 
-# A few points under what claimkit reaches (see docs/evaluation.md).
+# About a point under what claimkit reaches (see docs/evaluation.md).
 FLOORS = {
     "attribution F1": 0.67,
     "source exact F1": 0.73,
