@@ -335,7 +335,7 @@ def adjacent_quotation(
     ``before``) or right after it ('He said: "..."'), where the parser split the
     quotation off as its own sentence."""
     start = min(source.left_edge.idx, cue[0])
-    end = max(source.right_edge.idx + len(source.right_edge.text), cue[1])
+    end = max(char_end(source.right_edge), cue[1])
     for q_start, q_end in quotes:
         if before and q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
             return q_start, q_end

@@ -52,16 +52,18 @@ from claimkit.extractors.statements.speakers import (
 from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Document, Source, Span
 
-__all__ = ["EXTRACTOR", "LEARNED", "extract_statements"]
+__all__ = ["EXTRACTOR", "extract_statements"]
 
 EXTRACTOR = "statements"
 #: What a cue gives: the source's head word (None where the text names no one: "is
 #: expected to"), the cue's and the content's character ranges, and the source
 #: mention's words where they are known better than the parse tells (a colon label).
 Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
-# A dash that signs a quotation, as features and lists of reactions do.
 # Entities that can speak: people, organisations, groups and places ("Beijing said").
+# Not sources' _PERSON_ENTS | _ORG_ENTS: that also holds FAC, and a building or an
+# airport ("JFK: ...") is no speaker label.
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
+# A dash that signs a quotation, as features and lists of reactions do.
 _SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
 
 
