@@ -16,6 +16,7 @@ from claimkit.extractors.statements.parse import (
     conventions,
     is_cued,
     is_infinitive,
+    opens_with_that,
 )
 
 _OBJECTS = ("dobj", "dative")
@@ -148,7 +149,7 @@ def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
     clause: "said that Y1, but that Y2" reports Y1 and Y2 (PolNeAR)."""
     tokens: list[Token] = []
     for conj in verb.rights:
-        if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
+        if conj.dep_ == "conj" and conj.i > clause.i and opens_with_that(conj):
             tokens += without_other_cues(conj)
     return tokens
 
@@ -167,13 +168,6 @@ def _reasons_and_conditions(verb: Token, clause: Token) -> list[Token]:
         ):
             tokens += list(child.subtree)
     return tokens
-
-
-def _opens_with_that(clause: Token) -> bool:
-    return any(
-        m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
-        for m in clause.children
-    )
 
 
 def _addressee(verb: Token, infinitive: Token) -> list[Token]:
@@ -208,10 +202,7 @@ def _clause_after_prep(verb: Token) -> list[Token]:
             if noun.dep_ != "pobj":
                 continue
             for clause in noun.rights:
-                if clause.dep_ in ("acl", "ccomp") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
-                    for m in clause.children
-                ):
+                if clause.dep_ in ("acl", "ccomp") and opens_with_that(clause):
                     return [clause]
     return []
 

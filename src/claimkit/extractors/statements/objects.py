@@ -6,11 +6,14 @@ from spacy.tokens import Token
 
 from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
 from claimkit.extractors.statements.parse import (
+    CLAUSE,
     CONTENT_PREPS,
     SUBJECTS,
     char_range,
     conventions,
     is_infinitive,
+    opens_with_that,
+    that_mark,
 )
 from claimkit.extractors.statements.speakers import agent_of
 
@@ -47,22 +50,40 @@ def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | 
     return None
 
 
-def owned_clause(noun: Token) -> tuple[Token, Token] | None:
+def owned_clause(noun: Token, on_verb: bool = False) -> tuple[Token, Token] | None:
     """The owner and the that-clause of a noun, where it has both: "*his* claim *that the
-    vote was rigged*" is an attribution of its own."""
+    vote was rigged*" is an attribution of its own. With ``on_verb``, also where the
+    parser hung the clause on the verb: right after the noun ("challenged *his
+    statement* that Y") or after the copula the noun is the subject of ("*his* warning
+    was that Y")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
     clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and that_mark(c) is not None),
+        None,
+    )
+    if clause is None and on_verb:
+        clause = _clause_on_verb(noun)
+    return None if clause is None else (owner, clause)
+
+
+def _clause_on_verb(noun: Token) -> Token | None:
+    """The that-clause of ``noun`` that the parser hung on its verb (see ``owned_clause``)."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return None
+    copula = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
+    return next(
         (
             c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in noun.head.children
+            if c.dep_ in CLAUSE
+            and (c.left_edge.i == following or (copula and c.i > noun.head.i))
+            and opens_with_that(c, own=False)
         ),
         None,
     )
-    if owner is None or clause is None:
-        return None
-    return owner, clause
 
 
 def _without_aside(noun: Token) -> list[Token]:

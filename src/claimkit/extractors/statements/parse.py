@@ -29,6 +29,20 @@ def char_end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
+def that_mark(clause: Token) -> Token | None:
+    """The "that" that marks ``clause`` as a that-clause ("said *that* Y"), if any."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+
+
+def opens_with_that(clause: Token, own: bool = True) -> bool:
+    """A that-clause whose first word is its "that" ("said Y1, but *that* Y2"); unless
+    ``own``, that word may be the "that" of a clause inside it."""
+    if not own:
+        return clause.left_edge.dep_ == "mark" and clause.left_edge.lower_ == "that"
+    mark = that_mark(clause)
+    return mark is not None and mark.i == clause.left_edge.i
+
+
 def is_infinitive(token: Token) -> bool:
     """A verb with "to" ("vowed *to tell*")."""
     return token.pos_ in ("VERB", "AUX") and any(
