@@ -4,7 +4,9 @@ punctuation at its edges."""
 
 import re
 
-_EDGE_PUNCT = ",;:.-–—"
+from claimkit.extractors.statements.parse import DASHES
+
+_EDGE_PUNCT = ",;:." + DASHES
 
 # A word whose period is its own: initials ("U.S.", "p.m.") or a common abbreviation.
 _ABBREVIATION = re.compile(

@@ -9,6 +9,7 @@ from claimkit.extractors.statements.cue_spans import cue_start
 from claimkit.extractors.statements.lexicon import LEARNED
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     INFINITIVE,
     SUBJECTS,
     char_end,
@@ -22,7 +23,7 @@ from claimkit.extractors.statements.parse import (
 _OBJECTS = ("dobj", "dative")
 # Prepositions that name who is to do what a cue asks: "called on X to Y".
 _ADDRESSEE_PREPS = frozenset({"on", "upon", "for"})
-_ASIDES = ("relcl",)
+_RELATIVE_CLAUSES = ("relcl",)
 
 
 def complement(
@@ -303,7 +304,7 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     for child in tokens:
         if (
             (
-                child.dep_ in _ASIDES
+                child.dep_ in _RELATIVE_CLAUSES
                 or (child.dep_ == "appos" and child.left_edge.lower_ in ("a", "an"))
             )
             and child.right_edge.i >= last
@@ -328,7 +329,7 @@ def adjacent_quotation(
     start = min(source.left_edge.idx, cue[0])
     end = max(char_end(source.right_edge), cue[1])
     for q_start, q_end in quotes:
-        if before and q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
+        if before and q_end <= start and text[q_end:start].strip(" \t," + DASHES) == "":
             return q_start, q_end
         if q_start >= end and text[end:q_start].strip(" \t,:") == "":
             return q_start, q_end

@@ -16,6 +16,8 @@ INFINITIVE = ("xcomp",)
 # Prepositions whose object is what a cue is about: "insisted on", "talked about",
 # "railed against", "boasted of", "called for", "balked at".
 CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
+# The dashes that set off a phrase or sign a quotation: em dash, en dash, hyphen.
+DASHES = "—–-"
 
 
 def char_range(tokens: Sequence[Token]) -> tuple[int, int]:

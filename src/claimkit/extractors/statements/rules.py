@@ -37,6 +37,7 @@ from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.objects import object_content, owned_clause
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     INFINITIVE,
     char_end,
     char_range,
@@ -64,7 +65,7 @@ Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] 
 # names a building or an airport would count as a speaker.
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
 # A dash that signs a quotation, as features and lists of reactions do.
-_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
+_SIGNATURE = re.compile(rf"[ \t]*[―{DASHES}][ \t]*")
 
 
 def extract_statements(
