@@ -4,14 +4,15 @@ punctuation at its edges."""
 
 import re
 
-from claimkit.extractors.statements.parse import DASHES
+from claimkit.extractors.statements.parse import DASHES, conventions
 
 _EDGE_PUNCT = ",;:." + DASHES
 
 # A word whose period is its own: initials ("U.S.", "p.m.") or a common abbreviation.
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Calif|Nev|Fla|Ariz|Colo|Conn|Ga|Ill"
-    r"|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Okla|Ore|Pa|Tenn|Va|Vt|Wash|Wis|Del)\.)$"
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:"
+    + "|".join(map(re.escape, sorted(conventions("abbreviations"))))
+    + r")\.)$"
 )
 
 

@@ -21,8 +21,6 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
-# Prepositions that name who is to do what a cue asks: "called on X to Y".
-_ADDRESSEE_PREPS = frozenset({"on", "upon", "for"})
 _RELATIVE_CLAUSES = ("relcl",)
 
 
@@ -177,7 +175,7 @@ def _addressee(verb: Token, infinitive: Token) -> list[Token]:
     for prep in verb.rights:
         if (
             prep.dep_ == "prep"
-            and prep.lower_ in _ADDRESSEE_PREPS
+            and prep.lower_ in conventions("addressee_preps")
             and prep.right_edge.i + 1 == infinitive.left_edge.i
         ):
             # not when it was said: "promised on Tuesday to Y", "declined for years to Y"

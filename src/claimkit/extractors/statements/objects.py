@@ -7,7 +7,6 @@ from spacy.tokens import Token
 from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
 from claimkit.extractors.statements.parse import (
     CLAUSE,
-    CONTENT_PREPS,
     SUBJECTS,
     char_range,
     conventions,
@@ -42,7 +41,7 @@ def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | 
                 tokens += list(child.subtree)
         return char_range(tokens)
     for child in verb.rights:
-        if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPS:
+        if child.dep_ != "prep" or child.lower_ not in conventions("content_preps"):
             continue
         found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         if found:

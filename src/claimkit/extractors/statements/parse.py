@@ -13,9 +13,6 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that hang a complement clause or an infinitive off a cue verb.
 CLAUSE = ("ccomp",)
 INFINITIVE = ("xcomp",)
-# Prepositions whose object is what a cue is about: "insisted on", "talked about",
-# "railed against", "boasted of", "called for", "balked at".
-CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
 # The dashes that set off a phrase or sign a quotation: em dash, en dash, hyphen.
 DASHES = "—–-"
 
@@ -60,7 +57,9 @@ def is_cued(verb: Token) -> bool:
 @functools.cache
 def conventions(kind: str) -> frozenset[str]:
     """A word list of ``conventions.toml``: ``catenatives``, ``light_verbs``,
-    ``linking_adverbs`` or ``focus_particles``."""
+    ``linking_adverbs``, ``focus_particles``, ``content_marks``, ``answers``,
+    ``circumstance_preps``, ``occasions``, ``content_preps``, ``addressee_preps``,
+    ``relative_pronouns`` or ``abbreviations``."""
     data = tomllib.loads(
         resources.files(__package__).joinpath("conventions.toml").read_text("utf-8")
     )

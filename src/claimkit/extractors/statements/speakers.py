@@ -15,7 +15,6 @@ from claimkit.extractors.statements.parse import (
 from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
 
-_RELATIVE = ("who", "which", "that", "whom")
 # Finite verbs: ones that must have a subject somewhere.
 _FINITE = ("VBD", "VBZ", "VBP")
 # What sets off a description of a noun: "X, who ...,", "X, the mayor,".
@@ -37,9 +36,9 @@ def subject_of(verb: Token) -> Token | None:
         return agent
     for child in verb.children:
         if child.dep_ == "nsubj" and child.tag_ != "EX":
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in conventions("relative_pronouns") and verb.dep_ == "relcl":
                 return verb.head
-            return None if child.lower_ in _RELATIVE else child
+            return None if child.lower_ in conventions("relative_pronouns") else child
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
@@ -321,7 +320,14 @@ def _relative_pronoun(head: Token, cue: tuple[int, int]) -> Token | None:
     clause = _cued_clause(head, cue)
     if clause is None:
         return None
-    return next((c for c in clause.lefts if c.dep_ in SUBJECTS and c.lower_ in _RELATIVE), None)
+    return next(
+        (
+            c
+            for c in clause.lefts
+            if c.dep_ in SUBJECTS and c.lower_ in conventions("relative_pronouns")
+        ),
+        None,
+    )
 
 
 def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
