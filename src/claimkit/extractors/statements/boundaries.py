@@ -4,7 +4,16 @@ punctuation at its edges."""
 
 import re
 
-_EDGE_PUNCT = ",;:.-–—"
+from claimkit.extractors.statements.parse import DASHES, conventions
+
+_EDGE_PUNCT = ",;:." + DASHES
+
+# A word whose period is its own: initials ("U.S.", "p.m.") or a common abbreviation.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:"
+    + "|".join(map(re.escape, sorted(conventions("abbreviations"))))
+    + r")\.)$"
+)
 
 
 def widen_to_quotes(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -29,13 +38,6 @@ def trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
             break  # "the U.S.", "9:42 p.m.", "John Hinckley Jr.": the period is the word's
         end -= 1
     return start, end
-
-
-# A word whose period is its own: initials ("U.S.", "p.m.") or a common abbreviation.
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Calif|Nev|Fla|Ariz|Colo|Conn|Ga|Ill"
-    r"|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|Neb|Okla|Ore|Pa|Tenn|Va|Vt|Wash|Wis|Del)\.)$"
-)
 
 
 def continue_quotation(

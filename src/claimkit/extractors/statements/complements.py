@@ -9,6 +9,7 @@ from claimkit.extractors.statements.cue_spans import cue_start
 from claimkit.extractors.statements.lexicon import LEARNED
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     INFINITIVE,
     SUBJECTS,
     char_end,
@@ -16,12 +17,11 @@ from claimkit.extractors.statements.parse import (
     conventions,
     is_cued,
     is_infinitive,
+    opens_with_that,
 )
 
 _OBJECTS = ("dobj", "dative")
-# Prepositions that name who is to do what a cue asks: "called on X to Y".
-_ADDRESSEE_PREPS = frozenset({"on", "upon", "for"})
-_ASIDES = ("relcl",)
+_RELATIVE_CLAUSES = ("relcl",)
 
 
 def complement(
@@ -148,7 +148,7 @@ def _coordinated_clauses(verb: Token, clause: Token) -> list[Token]:
     clause: "said that Y1, but that Y2" reports Y1 and Y2 (PolNeAR)."""
     tokens: list[Token] = []
     for conj in verb.rights:
-        if conj.dep_ == "conj" and conj.i > clause.i and _opens_with_that(conj):
+        if conj.dep_ == "conj" and conj.i > clause.i and opens_with_that(conj):
             tokens += without_other_cues(conj)
     return tokens
 
@@ -169,20 +169,13 @@ def _reasons_and_conditions(verb: Token, clause: Token) -> list[Token]:
     return tokens
 
 
-def _opens_with_that(clause: Token) -> bool:
-    return any(
-        m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
-        for m in clause.children
-    )
-
-
 def _addressee(verb: Token, infinitive: Token) -> list[Token]:
     """The object of the preposition right before an infinitive ("called on *X* to Y",
     "called for *X* to Y"): who is to do it, which PolNeAR's content begins with."""
     for prep in verb.rights:
         if (
             prep.dep_ == "prep"
-            and prep.lower_ in _ADDRESSEE_PREPS
+            and prep.lower_ in conventions("addressee_preps")
             and prep.right_edge.i + 1 == infinitive.left_edge.i
         ):
             # not when it was said: "promised on Tuesday to Y", "declined for years to Y"
@@ -208,10 +201,7 @@ def _clause_after_prep(verb: Token) -> list[Token]:
             if noun.dep_ != "pobj":
                 continue
             for clause in noun.rights:
-                if clause.dep_ in ("acl", "ccomp") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i
-                    for m in clause.children
-                ):
+                if clause.dep_ in ("acl", "ccomp") and opens_with_that(clause):
                     return [clause]
     return []
 
@@ -312,7 +302,7 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     for child in tokens:
         if (
             (
-                child.dep_ in _ASIDES
+                child.dep_ in _RELATIVE_CLAUSES
                 or (child.dep_ == "appos" and child.left_edge.lower_ in ("a", "an"))
             )
             and child.right_edge.i >= last
@@ -335,9 +325,9 @@ def adjacent_quotation(
     ``before``) or right after it ('He said: "..."'), where the parser split the
     quotation off as its own sentence."""
     start = min(source.left_edge.idx, cue[0])
-    end = max(source.right_edge.idx + len(source.right_edge.text), cue[1])
+    end = max(char_end(source.right_edge), cue[1])
     for q_start, q_end in quotes:
-        if before and q_end <= start and text[q_end:start].strip(" \t,—–-") == "":
+        if before and q_end <= start and text[q_end:start].strip(" \t," + DASHES) == "":
             return q_start, q_end
         if q_start >= end and text[end:q_start].strip(" \t,:") == "":
             return q_start, q_end

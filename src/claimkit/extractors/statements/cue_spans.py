@@ -7,7 +7,6 @@ from spacy.tokens import Token
 
 from claimkit.extractors.statements.parse import (
     CLAUSE,
-    CONTENT_PREPS,
     INFINITIVE,
     char_end,
     conventions,
@@ -134,7 +133,7 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     ):
         return None  # "expressed his support for X": his support is what is expressed
     prep = noun.nbor(1)
-    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in CONTENT_PREPS:
+    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in conventions("content_preps"):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 

@@ -6,11 +6,13 @@ from spacy.tokens import Token
 
 from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
 from claimkit.extractors.statements.parse import (
-    CONTENT_PREPS,
+    CLAUSE,
     SUBJECTS,
     char_range,
     conventions,
     is_infinitive,
+    opens_with_that,
+    that_mark,
 )
 from claimkit.extractors.statements.speakers import agent_of
 
@@ -39,7 +41,7 @@ def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | 
                 tokens += list(child.subtree)
         return char_range(tokens)
     for child in verb.rights:
-        if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPS:
+        if child.dep_ != "prep" or child.lower_ not in conventions("content_preps"):
             continue
         found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         if found:
@@ -47,22 +49,40 @@ def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | 
     return None
 
 
-def owned_clause(noun: Token) -> tuple[Token, Token] | None:
+def owned_clause(noun: Token, on_verb: bool = False) -> tuple[Token, Token] | None:
     """The owner and the that-clause of a noun, where it has both: "*his* claim *that the
-    vote was rigged*" is an attribution of its own."""
+    vote was rigged*" is an attribution of its own. With ``on_verb``, also where the
+    parser hung the clause on the verb: right after the noun ("challenged *his
+    statement* that Y") or after the copula the noun is the subject of ("*his* warning
+    was that Y")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
     clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and that_mark(c) is not None),
+        None,
+    )
+    if clause is None and on_verb:
+        clause = _clause_on_verb(noun)
+    return None if clause is None else (owner, clause)
+
+
+def _clause_on_verb(noun: Token) -> Token | None:
+    """The that-clause of ``noun`` that the parser hung on its verb (see ``owned_clause``)."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return None
+    copula = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
+    return next(
         (
             c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in noun.head.children
+            if c.dep_ in CLAUSE
+            and (c.left_edge.i == following or (copula and c.i > noun.head.i))
+            and opens_with_that(c, own=False)
         ),
         None,
     )
-    if owner is None or clause is None:
-        return None
-    return owner, clause
 
 
 def _without_aside(noun: Token) -> list[Token]:

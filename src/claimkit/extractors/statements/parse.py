@@ -13,9 +13,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that hang a complement clause or an infinitive off a cue verb.
 CLAUSE = ("ccomp",)
 INFINITIVE = ("xcomp",)
-# Prepositions whose object is what a cue is about: "insisted on", "talked about",
-# "railed against", "boasted of", "called for", "balked at".
-CONTENT_PREPS = frozenset({"on", "about", "against", "of", "for", "at", "over", "with"})
+# The dashes that set off a phrase or sign a quotation: em dash, en dash, hyphen.
+DASHES = "—–-"
 
 
 def char_range(tokens: Sequence[Token]) -> tuple[int, int]:
@@ -27,6 +26,20 @@ def char_range(tokens: Sequence[Token]) -> tuple[int, int]:
 def char_end(token: Token) -> int:
     """The character offset right after ``token``."""
     return token.idx + len(token.text)
+
+
+def that_mark(clause: Token) -> Token | None:
+    """The "that" that marks ``clause`` as a that-clause ("said *that* Y"), if any."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+
+
+def opens_with_that(clause: Token, own: bool = True) -> bool:
+    """A that-clause whose first word is its "that" ("said Y1, but *that* Y2"); unless
+    ``own``, that word may be the "that" of a clause inside it."""
+    if not own:
+        return clause.left_edge.dep_ == "mark" and clause.left_edge.lower_ == "that"
+    mark = that_mark(clause)
+    return mark is not None and mark.i == clause.left_edge.i
 
 
 def is_infinitive(token: Token) -> bool:
@@ -44,7 +57,9 @@ def is_cued(verb: Token) -> bool:
 @functools.cache
 def conventions(kind: str) -> frozenset[str]:
     """A word list of ``conventions.toml``: ``catenatives``, ``light_verbs``,
-    ``linking_adverbs`` or ``focus_particles``."""
+    ``linking_adverbs``, ``focus_particles``, ``content_marks``, ``answers``,
+    ``circumstance_preps``, ``occasions``, ``content_preps``, ``addressee_preps``,
+    ``relative_pronouns`` or ``abbreviations``."""
     data = tomllib.loads(
         resources.files(__package__).joinpath("conventions.toml").read_text("utf-8")
     )

@@ -37,6 +37,7 @@ from claimkit.extractors.statements.model import CueModel, quoted_tokens
 from claimkit.extractors.statements.objects import object_content, owned_clause
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     INFINITIVE,
     char_end,
     char_range,
@@ -52,17 +53,19 @@ from claimkit.extractors.statements.speakers import (
 from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Document, Source, Span
 
-__all__ = ["EXTRACTOR", "LEARNED", "extract_statements"]
+__all__ = ["EXTRACTOR", "extract_statements"]
 
 EXTRACTOR = "statements"
 #: What a cue gives: the source's head word (None where the text names no one: "is
 #: expected to"), the cue's and the content's character ranges, and the source
 #: mention's words where they are known better than the parse tells (a colon label).
 Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
-# A dash that signs a quotation, as features and lists of reactions do.
 # Entities that can speak: people, organisations, groups and places ("Beijing said").
+# Not sources' _PERSON_ENTS | _ORG_ENTS, which also hold FAC: with it, a label that
+# names a building or an airport would count as a speaker.
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
-_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*")
+# A dash that signs a quotation, as features and lists of reactions do.
+_SIGNATURE = re.compile(rf"[ \t]*[―{DASHES}][ \t]*")
 
 
 def extract_statements(
@@ -326,34 +329,11 @@ def _noun_tagged_verb(token: Token, kind: str, quotes: list[tuple[int, int]]) ->
 def _noun_attribution(noun: Token) -> Attribution | None:
     """A cue noun with its owner and its that-clause: "his claim that the vote was
     rigged", "the ministry's warning that prices would rise"."""
-    owned = owned_clause(noun) or _clause_after(noun)
+    owned = owned_clause(noun, on_verb=True)
     if owned is None:
         return None
     owner, clause = owned
     return owner, (noun.idx, char_end(noun)), char_range(list(clause.subtree)), None
-
-
-def _clause_after(noun: Token) -> tuple[Token, Token] | None:
-    """The owner of a cue noun and its that-clause where the parser hung the clause on
-    the verb: right after the noun ("challenged *his statement* that Y") or after the
-    copula the noun is the subject of ("*his* warning was that Y")."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    following = noun.right_edge.i + 1
-    copula = noun.dep_ == "nsubj" and noun.head.lemma_ == "be"
-    if owner is None or following >= len(noun.doc):
-        return None
-    clause = next(
-        (
-            c
-            for c in noun.head.children
-            if c.dep_ in CLAUSE
-            and (c.left_edge.i == following or (copula and c.i > noun.head.i))
-            and c.left_edge.dep_ == "mark"
-            and c.left_edge.lower_ == "that"
-        ),
-        None,
-    )
-    return None if clause is None else (owner, clause)
 
 
 def _signed_quotations(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> Iterator[Attribution]:

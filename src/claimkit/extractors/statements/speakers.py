@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     SUBJECTS,
     conventions,
     is_cued,
@@ -14,12 +15,14 @@ from claimkit.extractors.statements.parse import (
 from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
 
-_RELATIVE = ("who", "which", "that", "whom")
 # Finite verbs: ones that must have a subject somewhere.
 _FINITE = ("VBD", "VBZ", "VBP")
 # What sets off a description of a noun: "X, who ...,", "X, the mayor,".
 _ASIDES = ("relcl", "acl", "appos")
-_DASHES = ("—", "–", "-", "--", "―")
+# The dash after a dateline: also a double hyphen or a horizontal bar.
+_DATELINE_DASHES = (*DASHES, "--", "―")
+# The punctuation before a phrase set off from what precedes it.
+_SETTING_OFF = "," + DASHES
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
@@ -33,9 +36,9 @@ def subject_of(verb: Token) -> Token | None:
         return agent
     for child in verb.children:
         if child.dep_ == "nsubj" and child.tag_ != "EX":
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in conventions("relative_pronouns") and verb.dep_ == "relcl":
                 return verb.head
-            return None if child.lower_ in _RELATIVE else child
+            return None if child.lower_ in conventions("relative_pronouns") else child
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
@@ -66,15 +69,15 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "advcl" and is_infinitive(verb) and head.pos_ in ("VERB", "AUX"):
         # "X stood at a rally to say ...", "X is here to tell ...": the one who acts
         # says.
-        return subject_of(head) if head.dep_ != "relcl" else head.head
+        return _actor(head)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
-        return subject_of(head) if head.dep_ != "relcl" else head.head
+        return _actor(head)
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
         passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return passive[0] if passive else None
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
         # "ended the speech by saying ...", "since announcing ...": the one who acts.
-        return subject_of(head.head) if head.head.dep_ != "relcl" else head.head.head
+        return _actor(head.head)
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
@@ -94,6 +97,12 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ in _FINITE:
         return _stranded_subject(verb)
     return None
+
+
+def _actor(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: its subject, or the noun its relative clause
+    describes ("officials who stood at a rally to say")."""
+    return subject_of(verb) if verb.dep_ != "relcl" else verb.head
 
 
 def past_dateline(source: Token, verb: Token) -> Token | None:
@@ -119,7 +128,7 @@ def _line_start(verb: Token) -> int:
     while start > 0 and "\n" not in doc[start - 1].text:
         start -= 1
     for i in range(start, verb.i):
-        if doc[i].text in _DASHES:
+        if doc[i].text in _DATELINE_DASHES:
             opening = [t for t in doc[start:i] if t.is_alpha]
             if opening and all(_in_dateline(t) for t in opening):
                 return i + 1
@@ -162,7 +171,7 @@ def _stranded_subject(verb: Token) -> Token | None:
             and token.ent_type_ not in ("DATE", "TIME")
             and token.head.i < edge
             and edge > verb.sent.start
-            and verb.doc[edge - 1].text in ",—–-"
+            and verb.doc[edge - 1].text in _SETTING_OFF
         ):
             found = token
     return found
@@ -311,7 +320,14 @@ def _relative_pronoun(head: Token, cue: tuple[int, int]) -> Token | None:
     clause = _cued_clause(head, cue)
     if clause is None:
         return None
-    return next((c for c in clause.lefts if c.dep_ in SUBJECTS and c.lower_ in _RELATIVE), None)
+    return next(
+        (
+            c
+            for c in clause.lefts
+            if c.dep_ in SUBJECTS and c.lower_ in conventions("relative_pronouns")
+        ),
+        None,
+    )
 
 
 def _cued_clause(head: Token, cue: tuple[int, int]) -> Token | None:
@@ -332,4 +348,4 @@ def _is_aside(child: Token) -> bool:
     part of how PolNeAR marks it."""
     edge = child.left_edge
     clause = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ == "VBG")
-    return clause and edge.i > 0 and edge.nbor(-1).text in ",—–-"
+    return clause and edge.i > 0 and edge.nbor(-1).text in _SETTING_OFF
