@@ -1,10 +1,16 @@
 """Where a cue begins and ends: the auxiliaries, negations and adverbs before its verb,
-the particles and adverbs after it, the verb it runs on to (a catenative's infinitive,
-"continued to insist"; a cue noun's participle, "issued a statement saying") and the
-noun of a light verb that joins it ("voiced support for")."""
+the particles, adverbs and prepositions after it, the verb it runs on to (a catenative's
+infinitive, "continued to insist"; a cue noun's participle, "issued a statement saying")
+and the noun of a light verb that joins it ("voiced support for"), found with the
+content finders of ``objects.py``."""
 
 from spacy.tokens import Token
 
+from claimkit.extractors.statements.objects import (
+    bare_noun_clause,
+    heads_cues,
+    light_object_topic,
+)
 from claimkit.extractors.statements.parse import (
     CLAUSE,
     INFINITIVE,
@@ -45,10 +51,20 @@ def _cue_modifier(token: Token, verb: Token) -> bool:
     )
 
 
-def cue_end(words: Token, content: tuple[int, int]) -> int:
-    """Where a cue ends that runs on past its verb: over the particles and adverbs
-    right after it ("points out", "said sarcastically", "added warily") and a colon
-    before what follows ("continued:"), as PolNeAR marks it; never into the content."""
+def cue_end(words: Token, content: tuple[int, int], cue_nouns: frozenset[str]) -> int:
+    """Where a cue ends: over the particles, adverbs and colon right after its verb
+    (``trailing_modifiers_end``) and over a particle or preposition that takes the
+    content ("called for", "insisted on", "railed against") or a light verb's noun that
+    heads cues ("voiced support for", "expressed concern | that Y"), as PolNeAR marks
+    it; never into the content."""
+    return max(_particle_end(words, content, cue_nouns), trailing_modifiers_end(words, content))
+
+
+def trailing_modifiers_end(words: Token, content: tuple[int, int]) -> int:
+    """Where a cue ends that runs on past its verb over the particles and adverbs right
+    after it ("points out", "said sarcastically", "added warily") and a colon before
+    what follows ("continued:"); never into the content. Part of ``cue_end``, alone
+    where the content is the verb's own clause or quotation."""
     end = char_end(words)
     for token in words.doc[words.i + 1 : words.sent.end]:
         if content[0] < char_end(token) and token.idx < content[1]:
@@ -79,9 +95,9 @@ def _made_clear(token: Token) -> bool:
     return token.lower_ == "it" and token.i + 1 < len(token.doc) and _made_clear(token.nbor(1))
 
 
-def cue_particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[str]) -> int:
-    """Where a cue ends that takes its content through a particle or a preposition:
-    PolNeAR's cue is "called for", "insisted on", "railed against", not the bare verb."""
+def _particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[str]) -> int:
+    """Where a cue ends that takes its content through a particle, a preposition or a
+    light verb's noun (see ``cue_end``)."""
     end = char_end(verb)
     for child in verb.rights:
         if child.dep_ in ("prt", "prep") and char_end(child) <= content[0]:
@@ -108,7 +124,7 @@ def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None
     """The participle that says what a cue noun as object says ("issued a statement
     *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
     for noun in verb.rights:
-        if noun.dep_ != "dobj" or not _heads_cues(noun, cue_nouns):
+        if noun.dep_ != "dobj" or not heads_cues(noun, cue_nouns):
             continue
         for participle in noun.rights:
             if (
@@ -119,46 +135,3 @@ def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None
             ):
                 return participle
     return None
-
-
-def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
-    """The object of the preposition after a noun that heads cues ("voiced *support*
-    for X", "expressed *concern* about X"): with a light verb, noun and preposition
-    belong to the cue and X is the content (PolNeAR)."""
-    if (
-        noun.i + 1 >= len(noun.doc)
-        or not _heads_cues(noun, cue_nouns)
-        or noun.head.lemma_.lower() not in conventions("light_verbs")
-        or any(c.dep_ == "poss" for c in noun.children)
-    ):
-        return None  # "expressed his support for X": his support is what is expressed
-    prep = noun.nbor(1)
-    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in conventions("content_preps"):
-        return None
-    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-
-
-def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
-    """The clause or infinitive right after a bare noun that heads cues, the object of a
-    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
-    to the cue and the clause is the content (PolNeAR)."""
-    if (
-        not _heads_cues(noun, cue_nouns)
-        or noun.head.lemma_.lower() not in conventions("light_verbs")
-        or any(c.dep_ in ("det", "poss") for c in noun.children)
-    ):
-        return None
-    return next(
-        (
-            c
-            for c in noun.rights
-            if c.dep_ in ("acl", "ccomp")
-            and c.left_edge.i == noun.i + 1
-            and (is_infinitive(c) or any(m.dep_ == "mark" for m in c.children))
-        ),
-        None,
-    )
-
-
-def _heads_cues(noun: Token, cue_nouns: frozenset[str]) -> bool:
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_nouns

@@ -1,10 +1,11 @@
 """What a cue verb says of a thing, where it takes no clause: its object with what is
 said of it ("called the audit a stunt"), the object of its preposition ("insisted on
-building a wall"), or the subject of a passive with an agent."""
+building a wall"), the subject of a passive with an agent, or what follows a light
+verb's noun that heads cues ("voiced support for X", "expressed concern that Y"; those
+finders also tell ``cue_spans.py`` that the noun belongs to the cue)."""
 
 from spacy.tokens import Token
 
-from claimkit.extractors.statements.cue_spans import bare_noun_clause, light_object_topic
 from claimkit.extractors.statements.parse import (
     CLAUSE,
     SUBJECTS,
@@ -151,3 +152,47 @@ def _circumstance(prep: Token) -> bool:
         g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in conventions("occasions")
         for g in objects
     )
+
+
+def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The object of the preposition after a noun that heads cues ("voiced *support*
+    for X", "expressed *concern* about X"): with a light verb, noun and preposition
+    belong to the cue and X is the content (PolNeAR)."""
+    if (
+        noun.i + 1 >= len(noun.doc)
+        or not heads_cues(noun, cue_nouns)
+        or noun.head.lemma_.lower() not in conventions("light_verbs")
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
+        return None  # "expressed his support for X": his support is what is expressed
+    prep = noun.nbor(1)
+    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in conventions("content_preps"):
+        return None
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The clause or infinitive right after a bare noun that heads cues, the object of a
+    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
+    to the cue and the clause is the content (PolNeAR)."""
+    if (
+        not heads_cues(noun, cue_nouns)
+        or noun.head.lemma_.lower() not in conventions("light_verbs")
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and c.left_edge.i == noun.i + 1
+            and (is_infinitive(c) or any(m.dep_ == "mark" for m in c.children))
+        ),
+        None,
+    )
+
+
+def heads_cues(noun: Token, cue_nouns: frozenset[str]) -> bool:
+    """A noun that heads cues ("support", "concern", "statement")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in cue_nouns

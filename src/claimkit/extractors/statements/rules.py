@@ -28,9 +28,9 @@ from claimkit.extractors.statements.complements import (
 from claimkit.extractors.statements.cue_spans import (
     chained_verb,
     cue_end,
-    cue_particle_end,
     cue_span,
     participle_of_object,
+    trailing_modifiers_end,
 )
 from claimkit.extractors.statements.lexicon import LEARNED, Lexicon
 from claimkit.extractors.statements.model import CueModel, quoted_tokens
@@ -228,8 +228,7 @@ def _verb_attribution(
         if content is None and objects:
             content = object_content(chained, cue_nouns)
         if content is not None:
-            end = max(cue_particle_end(chained, content, cue_nouns), cue_end(chained, content))
-            return source, (cue[0], end), content, None
+            return source, (cue[0], cue_end(chained, content, cue_nouns)), content, None
     # "is critical of Y", "are convinced that Y", "is eager to Y": the adjective takes
     # the content and belongs to the cue.
     words = _adjective(verb) or verb
@@ -243,10 +242,13 @@ def _verb_attribution(
     if content is None and objects:
         content = object_content(words, cue_nouns)
         if content is not None:
-            cue = cue[0], max(cue[1], cue_particle_end(words, content, cue_nouns))
+            return source, (cue[0], cue_end(words, content, cue_nouns)), content, None
     if content is None:
         return None
-    return source, (cue[0], max(cue[1], cue_end(words, content))), content, None
+    # The verb's own clause or quotation: the cue runs over the modifiers after the verb
+    # but not over a preposition before the content, which says where or how it was
+    # said ("said in a statement that Y"), so only that part of ``cue_end``.
+    return source, (cue[0], trailing_modifiers_end(words, content)), content, None
 
 
 def _inverted(verb: Token, speaker: Token, clause: Token) -> Attribution:
