@@ -38,11 +38,7 @@ def complement(
             # "Y, X said": everything before the attribution is what was said, even
             # where the parser hung part of it elsewhere.
             first = source.left_edge if source.i < verb.i else verb
-            first = min(first, cue_start(verb), key=lambda t: t.i)
-            if _after_clause_break(first):
-                return None
-            tokens = [t for t in verb.sent if t.i < first.i]
-            return _preposed(tokens, first, quotes)
+            return _before(min(first, cue_start(verb), key=lambda t: t.i), quotes)
         return char_range(
             [
                 *without_other_cues(clause),
@@ -77,14 +73,11 @@ def complement(
     ):
         # "Y, X said": the cue hangs off the clause it reports.
         first = min(source.left_edge, cue_start(verb), verb.left_edge, key=lambda t: t.i)
-        if _after_clause_break(first):
-            return None
         if not (first.is_punct or first.i == 0 or first.nbor(-1).is_punct):
             # Not set off from the clause before ("The deal collapsed when the union
             # complained"): the cue's clause is part of it, not an attribution of it.
             return None
-        tokens = [t for t in verb.sent if t.i < first.i]
-        return _resumed(_preposed(tokens, first, quotes), parent, verb)
+        return _resumed(_before(first, quotes), parent, verb)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
         return _parenthetical(verb, source)
     return None
@@ -127,11 +120,14 @@ def _gerund(verb: Token) -> Token | None:
     return None
 
 
-def _after_clause_break(first: Token) -> bool:
-    """Whether the attribution starting at ``first`` follows a semicolon or a colon
-    ("X has no real case; he and Y said the same thing"): "Y, X said" sets its content
-    off with a comma or a quotation, so the words before are a clause of their own."""
-    return first.i > first.sent.start and first.nbor(-1).text in (";", ":")
+def _before(first: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """What "Y, X said" reports, the attribution starting at ``first``: the words of
+    its sentence before it (see ``_preposed``). None after a semicolon or a colon ("X
+    has no real case; he and Y said the same thing"): "Y, X said" sets its content off
+    with a comma or a quotation, so the words before are a clause of their own."""
+    if first.i > first.sent.start and first.nbor(-1).text in (";", ":"):
+        return None
+    return _preposed([t for t in first.sent if t.i < first.i], first, quotes)
 
 
 def _reported_clause(clauses: list[Token], verb: Token) -> Token:

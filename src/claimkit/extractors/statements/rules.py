@@ -414,19 +414,19 @@ def _poll_finding(preposition: Token, lexicon: Lexicon) -> Attribution | None:
     doc = preposition.doc
     opening = preposition.sent.start
     if preposition.i > opening and doc[opening].dep_ == "cc":
-        opening += 1  # "But to others, ..."
-    who = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        opening += 1  # "But in the latest poll, ..."
+    poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     comma = preposition.right_edge.i + 1
-    if preposition.i != opening or who is None or comma >= preposition.sent.end - 1:
+    if preposition.i != opening or poll is None or comma >= preposition.sent.end - 1:
         return None
-    if who.lemma_.lower() not in vocabulary()["polls"] or doc[comma].text != ",":
+    if poll.lemma_.lower() not in vocabulary()["polls"] or doc[comma].text != ",":
         return None
     said = [t for t in preposition.sent if t.i > comma and not t.is_punct]
     if not any(t.pos_ in ("VERB", "AUX") for t in said):
         return None
     if any(t.lemma_.lower() in lexicon.verbs and t.pos_ in ("VERB", "AUX") for t in said):
         return None
-    return who, (preposition.idx, char_end(preposition)), char_range(said), None
+    return poll, (preposition.idx, char_end(preposition)), char_range(said), None
 
 
 def _starts_phrase(token: Token, lexicon: Lexicon) -> bool:

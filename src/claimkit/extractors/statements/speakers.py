@@ -36,9 +36,10 @@ def subject_of(verb: Token) -> Token | None:
         return agent
     for child in verb.children:
         if child.dep_ == "nsubj" and child.tag_ != "EX":
-            if child.lower_ in conventions("relative_pronouns") and verb.dep_ == "relcl":
-                return verb.head
-            return None if child.lower_ in conventions("relative_pronouns") else child
+            if child.lower_ in conventions("relative_pronouns"):
+                # "X, who said Y": the noun the clause describes.
+                return verb.head if verb.dep_ == "relcl" else None
+            return child
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
@@ -281,13 +282,14 @@ def whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -
     relative clause or participle set off by a comma before the cue is left out
     ("Barkley, who votes democratic, said"); one after it is kept ("said X, who ...")."""
     doc = head.doc
-    relative = _relative_pronoun(head, cue)
+    cued = _cued_clause(head, cue)
+    relative = _relative_pronoun(cued) if cued is not None else None
     if relative is not None:
         return token_span([relative])
     aside = {
         t.i
         for c in head.rights
-        if (_is_aside(c) and head.idx < cue[0]) or c == _cued_clause(head, cue)
+        if (_is_aside(c) and head.idx < cue[0]) or c == cued
         for t in c.subtree
     }
     keep = {
@@ -314,12 +316,10 @@ def whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -
     return token_span(list(doc[start : end + 1]))
 
 
-def _relative_pronoun(head: Token, cue: tuple[int, int]) -> Token | None:
-    """The "who" of "X, who said Y": PolNeAR's source of a cue in a relative clause is
-    the relative pronoun, not the noun phrase it stands for."""
-    clause = _cued_clause(head, cue)
-    if clause is None:
-        return None
+def _relative_pronoun(clause: Token) -> Token | None:
+    """The "who" of "X, who said Y", the subject of the relative ``clause`` that holds
+    the cue: PolNeAR's source of such a cue is the relative pronoun, not the noun phrase
+    it stands for."""
     return next(
         (
             c
