@@ -5,6 +5,7 @@ import pytest
 import claimkit
 from claimkit import Claim
 from claimkit.extractors.statements.quotes import quote_spans
+from claimkit.plugins import PluginError
 
 
 @pytest.fixture(scope="module")
@@ -471,7 +472,9 @@ def test_an_object_content_runs_over_its_prepositions(pipeline: claimkit.Pipelin
     )
 
 
-def test_sourceless_attributions_only_on_request(pipeline: claimkit.Pipeline) -> None:
+def test_sourceless_attributions_only_in_the_attribution_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
     # PolNeAR counts what no one is named for; the seed stories, like a reader, do not.
     text = (
         "The new bridge is expected to open in the spring. "
@@ -479,7 +482,7 @@ def test_sourceless_attributions_only_on_request(pipeline: claimkit.Pipeline) ->
         "The harbour master seemed to be losing patience with the council."
     )
     assert statements(pipeline, text) == []
-    sourceless = claimkit.Pipeline(disable=["numbers"], options={"statements_sourceless": True})
+    sourceless = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
     found = [
         c
         for c in sourceless.process(claimkit.build_document("story", text)).claims
@@ -1138,3 +1141,24 @@ def test_a_chained_cue_takes_an_object_only_where_the_scorer_is_sure(
     assert [summary(c)[:3] for c in found] == [
         ("The governor", "tried to argue", "that the roads were safe")
     ]
+
+
+def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribution_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # "raised concerns about X" is an act PolNeAR counts; as reported speech the scorer
+    # is not sure enough of it, so only the attribution scope reports it.
+    text = "The chairman raised concerns about the merger."
+    assert statements(pipeline, text) == []
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = broad.process(claimkit.build_document("story", text)).claims
+    assert [
+        (c.source_mention.text if c.source_mention else None, c.cue.text if c.cue else None)
+        for c in found
+        if c.kind == "statement"
+    ] == [("The chairman", "raised")]
+
+
+def test_an_unknown_statements_scope_is_an_error_that_names_it() -> None:
+    with pytest.raises(PluginError, match="unknown statements scope 'everything'"):
+        claimkit.Pipeline(options={"statements_scope": "everything"})

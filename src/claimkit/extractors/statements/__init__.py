@@ -19,7 +19,7 @@ import pluggy
 from claimkit.extractor import Extractor
 from claimkit.extractors.statements.lexicon import Cue, build_lexicon, builtin_cues
 from claimkit.extractors.statements.model import load_model
-from claimkit.extractors.statements.rules import EXTRACTOR, extract_statements
+from claimkit.extractors.statements.rules import EXTRACTOR, SCOPES, extract_statements
 from claimkit.hookspecs import hookimpl
 
 __all__ = ["Cue"]
@@ -35,11 +35,12 @@ def claimkit_add_options(parser: argparse.ArgumentParser) -> None:
         help="find attribution cues with the lexicon only, without the learned cue model",
     )
     group.add_argument(
-        "--statements-sourceless",
-        action="store_true",
-        default=False,
-        help="also report what no one is named for ('X is expected to Y', 'X seemed to Y'), "
-        "as PolNeAR counts attributions",
+        "--statements-scope",
+        choices=SCOPES,
+        default="speech",
+        help="'speech' (default): what someone is reported to say, think or intend; "
+        "'attribution': also acts with a noun-phrase content ('criticized the plan') and "
+        "what no one is named for ('X is expected to Y'), as PolNeAR counts attributions",
     )
 
 
@@ -49,6 +50,10 @@ def claimkit_extractors(
 ) -> Iterator[Extractor]:
     added = [cue for batch in pm.hook.claimkit_statement_cues() for cue in batch]
     lexicon = build_lexicon([*builtin_cues(), *added])
+    if options.statements_scope not in SCOPES:
+        raise ValueError(
+            f"unknown statements scope {options.statements_scope!r}: expected one of {SCOPES}"
+        )
     model = None if options.statements_rules_only else load_model()
     yield Extractor(
         name=EXTRACTOR,
@@ -57,7 +62,7 @@ def claimkit_extractors(
             extract_statements,
             lexicon=lexicon,
             model=model,
-            sourceless=options.statements_sourceless,
+            scope=options.statements_scope,
         ),
         requires=("tagger", "parser", "lemmatizer", "ner"),
         description="direct, indirect and mixed quotes, 'according to', documents as sources",

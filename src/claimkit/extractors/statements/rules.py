@@ -56,6 +56,12 @@ from claimkit.types import Claim, Document, Source, Span
 __all__ = ["EXTRACTOR", "extract_statements"]
 
 EXTRACTOR = "statements"
+#: What counts as an attributed statement. "speech": what someone is reported to say,
+#: think or intend, as a reader (and the seed gold) counts it. "attribution": also what
+#: PolNeAR and PARC annotate as attributions: acts whose content is a noun phrase
+#: ("criticized the plan", "backed the deal") and what no one is named for ("X is
+#: expected to Y", "it appears that Y").
+SCOPES = ("speech", "attribution")
 #: What a cue gives: the source's head word (None where the text names no one: "is
 #: expected to"), the cue's and the content's character ranges, and the source
 #: mention's words where they are known better than the parse tells (a colon label).
@@ -73,11 +79,11 @@ def extract_statements(
     document: Document,
     lexicon: Lexicon,
     model: CueModel | None = None,
-    sourceless: bool = False,
+    scope: str = "speech",
 ) -> Iterator[Claim]:
     """Every attributed statement of ``doc`` whose cue is in ``lexicon`` or, with a
-    ``model``, that the model takes for a cue; with ``sourceless``, also those that name
-    no source ("X is expected to Y", "X seemed to Y"), as PolNeAR counts them."""
+    ``model``, that the model takes for a cue, in one of the ``SCOPES``."""
+    sourceless = scope == "attribution"
     text = document.text
     quotes = quote_spans(text)
     quoted = quoted_tokens(doc, quotes)
@@ -99,8 +105,11 @@ def extract_statements(
             continue
         p = model.score(token, token.i in quoted) if model is not None and verb else 0.0
         # A verb with a noun phrase for content ("stressed the importance of the talks")
-        # is a statement only where the learned scorer is sure of it.
-        objects = model is not None and p >= model.object_threshold
+        # is reported speech only where the learned scorer is sure of it; as an act it
+        # is an attribution wherever the verb is a cue.
+        objects = model is not None and p >= (
+            model.threshold if scope == "attribution" else model.object_threshold
+        )
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
             attribution = _verb_attribution(
