@@ -316,3 +316,35 @@ def test_extract_api(baseline: Result) -> None:
 def test_process_api_yields_results(baseline: Result) -> None:
     results = list(claimkit.process([build_document("story-1", TEXT)]))
     assert len(results) == 1 and key(results[0].claims) == key(baseline.claims)
+
+
+def test_a_line_break_starts_a_sentence_so_a_headline_is_no_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Governor Says He Would Close The Border Over The Outbreak\n"
+        "Chris Morgan said he would quarantine travellers over fears of the virus, which "
+        "has spread quickly through the region in the past month."
+    )
+    doc = pipeline.parse(build_document("story", text))
+    second = text.index("Chris")
+    assert [s.start_char for s in doc.sents] == [0, second]
+    statements = [c for c in pipeline.process(build_document("story", text)).claims]
+    assert [
+        (c.source_mention.text, c.cue.text)
+        for c in statements
+        if c.kind == "statement" and c.source_mention is not None and c.cue is not None
+    ] == [("Governor", "Says"), ("Chris Morgan", "said")]
+
+
+def test_hard_wrapped_text_keeps_its_sentences_across_line_breaks(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # Wire copy breaks its lines at a fixed width, in mid-sentence.
+    text = (
+        "The finance minister told reporters on\n"
+        "Tuesday that the government would cut the\n"
+        "fuel tax next year.\n"
+    )
+    doc = pipeline.parse(build_document("story", text))
+    assert len(list(doc.sents)) == 1

@@ -6,6 +6,7 @@ nobody else's claims: its error becomes a :class:`Problem` naming it and the doc
 """
 
 import argparse
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -34,6 +35,18 @@ class Problem:
     def __str__(self) -> str:
         who = f" [{self.plugin}]" if self.plugin else ""
         return f"{self.doc_id or '?'}{who}: {self.message}"
+
+
+#: Hard-wrapped text (wire copy, e-mail) breaks its lines at 60 to 80 characters, in
+#: mid-sentence; text that is not wrapped has paragraphs far longer than this.
+WRAP_WIDTH = 100
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` breaks its lines at a fixed width rather than where paragraphs,
+    headlines and list items end: it has line breaks and no line longer than
+    ``WRAP_WIDTH``."""
+    return "\n" in text.strip() and max(map(len, text.splitlines())) <= WRAP_WIDTH
 
 
 # Typed converters: mypy cannot solve the type variable of a bare ``tuple`` converter.
@@ -159,13 +172,19 @@ class Pipeline:
             yield self.process(document, doc)
 
     def tokens(self, document: Document) -> Doc:
-        """The tokenised document, with the story's first sentence starting after the
-        header and dateline, so the parser never joins "HOUSTON, Feb 26 -" to it."""
+        """The tokenised document, with sentences that must start where they do: the
+        story's first after the header and dateline, so the parser never joins "HOUSTON,
+        Feb 26 -" to it, and, unless the text is hard-wrapped, one after every line
+        break, so that a headline is not read as the subject of the line below it."""
         doc = self.nlp.make_doc(document.text)
         if 0 < document.body_start < len(document.text):
             first = next((t for t in doc if t.idx >= document.body_start), None)
             if first is not None:
                 first.is_sent_start = True
+        if not hard_wrapped(document.text):
+            for before, token in itertools.pairwise(doc):
+                if not token.is_space and "\n" in before.text_with_ws:
+                    token.is_sent_start = True
         return doc
 
     def parse(self, document: Document) -> Doc:
