@@ -1162,3 +1162,35 @@ def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribu
 def test_an_unknown_statements_scope_is_an_error_that_names_it() -> None:
     with pytest.raises(PluginError, match="unknown statements scope 'everything'"):
         claimkit.Pipeline(options={"statements_scope": "everything"})
+
+
+def test_an_act_aimed_through_to_is_an_attribution_only_in_that_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # PolNeAR counts what "pointed to" or "referred to" aims at; where another content
+    # preposition follows, "to" names the one addressed.
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator pointed to the deficit as the main threat. The mayor apologized to "
+        "the voters for the delay.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "pointed to", "the deficit as the main threat"),
+        ("The mayor", "apologized to the voters for", "the delay"),
+    ]
+    assert statements(pipeline, "The two leaders agreed to an exchange of visits.") == []
+
+
+def test_a_prepositional_object_content_runs_over_what_it_is_taken_for_not_an_aside(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator railed against the plan as a giveaway to donors. The senator "
+        "insisted on a vote, which the chairman refused.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "railed against", "the plan as a giveaway to donors"),
+        ("The senator", "insisted on", "a vote"),
+    ]

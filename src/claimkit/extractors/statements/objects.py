@@ -18,11 +18,14 @@ from claimkit.extractors.statements.parse import (
 from claimkit.extractors.statements.speakers import agent_of
 
 
-def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | None:
+def object_content(
+    verb: Token, cue_nouns: frozenset[str], aims: bool = False
+) -> tuple[int, int] | None:
     """What a cue verb attributes when it takes no clause: its object ("cited the
     report", "called the charges unsubstantiated", "mocked Romney for hiding his
-    returns") or the object of its preposition ("insisted on building a wall").
-    The object runs on over the complements that say what is said of it."""
+    returns") or the object of its preposition ("insisted on building a wall"; with
+    ``aims``, also "pointed to the deficit"). The object runs on over the complements
+    that say what is said of it."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         # "His comments were derided by X": what X spoke of is the subject.
@@ -36,18 +39,26 @@ def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | 
         topic = light_object_topic(objects[0], cue_nouns) or bare_noun_clause(objects[0], cue_nouns)
         if topic is not None:
             return char_range(list(topic.subtree))
-        tokens = _without_aside(objects[0])
-        for child in verb.rights:
-            if child.i > objects[0].i and _describes_object(child):
-                tokens += list(child.subtree)
-        return char_range(tokens)
-    for child in verb.rights:
-        if child.dep_ != "prep" or child.lower_ not in conventions("content_preps"):
-            continue
-        found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        return _with_description(verb, objects[0], objects[0])
+    preps = [c for c in verb.rights if c.dep_ == "prep"]
+    content = [c for c in preps if c.lower_ in conventions("content_preps")]
+    if aims:
+        content += [c for c in preps if c.lower_ in conventions("aim_preps")]
+    for prep in content:
+        found = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         if found:
-            return char_range(list(found[0].subtree))
+            return _with_description(verb, prep, found[0])
     return None
+
+
+def _with_description(verb: Token, after: Token, noun: Token) -> tuple[int, int]:
+    """``noun`` and the complements of ``verb`` after ``after`` that say what is said of
+    it ("called X *a hoax*", "referred to X *as a leader*")."""
+    tokens = _without_aside(noun)
+    for child in verb.rights:
+        if child.i > after.i and _describes_object(child):
+            tokens += list(child.subtree)
+    return char_range(tokens)
 
 
 def owned_clause(noun: Token, on_verb: bool = False) -> tuple[Token, Token] | None:
@@ -166,7 +177,11 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     ):
         return None  # "expressed his support for X": his support is what is expressed
     prep = noun.nbor(1)
-    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in conventions("content_preps"):
+    if (
+        prep.head != noun
+        or prep.dep_ != "prep"
+        or prep.lower_ not in conventions("content_preps") | conventions("aim_preps")
+    ):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
