@@ -1194,3 +1194,35 @@ def test_a_prepositional_object_content_runs_over_what_it_is_taken_for_not_an_as
         ("The senator", "railed against", "the plan as a giveaway to donors"),
         ("The senator", "insisted on", "a vote"),
     ]
+
+
+def test_a_participle_with_an_agent_speaks_of_the_noun_it_describes(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The bill opposed by the unions passed easily.")
+    assert [summary(c)[:3] for c in found] == [("the unions", "opposed", "The bill")]
+
+
+def test_a_relative_pronoun_is_what_a_passive_agent_spoke_of_in_the_attribution_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The plan, which was denounced by the mayor, passed."
+    assert statements(pipeline, text) == []
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    assert [summary(c)[:3] for c in statements(broad, text)] == [
+        ("the mayor", "was denounced", "which")
+    ]
+
+
+def test_an_object_content_leaves_out_an_aside_after_a_dash_or_its_description(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator criticized the merger — a deal that would cut jobs. The senator "
+        "blasted the governor for his budget, which cut schools.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "criticized", "the merger"),
+        ("The senator", "blasted", "the governor for his budget"),
+    ]

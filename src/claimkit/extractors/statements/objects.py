@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     SUBJECTS,
     char_range,
     conventions,
@@ -19,19 +20,26 @@ from claimkit.extractors.statements.speakers import agent_of
 
 
 def object_content(
-    verb: Token, cue_nouns: frozenset[str], aims: bool = False
+    verb: Token, cue_nouns: frozenset[str], acts: bool = False
 ) -> tuple[int, int] | None:
     """What a cue verb attributes when it takes no clause: its object ("cited the
     report", "called the charges unsubstantiated", "mocked Romney for hiding his
-    returns") or the object of its preposition ("insisted on building a wall"; with
-    ``aims``, also "pointed to the deficit"). The object runs on over the complements
-    that say what is said of it."""
+    returns"), the object of its preposition ("insisted on building a wall") or what a
+    passive's agent spoke of ("was derided by X", "the bill opposed by X"). With
+    ``acts`` (the attribution scope), also what PolNeAR takes for an act's content and a
+    reader would not: the object of "to" ("pointed to the deficit") and a relative
+    pronoun ("which was denounced by X"). The object runs on over the complements that
+    say what is said of it."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         # "His comments were derided by X": what X spoke of is the subject.
-        if agent_of(verb) is None or passive[0].tag_ in ("WDT", "WP", "PRP"):
+        pronouns = ("PRP",) if acts else ("WDT", "WP", "PRP")
+        if agent_of(verb) is None or passive[0].tag_ in pronouns:
             return None
         return char_range(list(passive[0].subtree))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        # "the bill *opposed by* X": what X spoke of is the noun the participle describes.
+        return char_range([t for t in verb.head.subtree if t.i < verb.left_edge.i])
     objects = [c for c in verb.rights if c.dep_ == "dobj"]
     if objects and owned_clause(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
@@ -42,7 +50,7 @@ def object_content(
         return _with_description(verb, objects[0], objects[0])
     preps = [c for c in verb.rights if c.dep_ == "prep"]
     content = [c for c in preps if c.lower_ in conventions("content_preps")]
-    if aims:
+    if acts:
         content += [c for c in preps if c.lower_ in conventions("aim_preps")]
     for prep in content:
         found = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
@@ -57,7 +65,7 @@ def _with_description(verb: Token, after: Token, noun: Token) -> tuple[int, int]
     tokens = _without_aside(noun)
     for child in verb.rights:
         if child.i > after.i and _describes_object(child):
-            tokens += list(child.subtree)
+            tokens += _without_aside(child)
     return char_range(tokens)
 
 
@@ -107,7 +115,7 @@ def _without_aside(noun: Token) -> list[Token]:
             child.dep_ in ("relcl", "appos")
             and child.right_edge.i == noun.right_edge.i
             and child.left_edge.i > 0
-            and child.left_edge.nbor(-1).text == ","
+            and child.left_edge.nbor(-1).text in (",", *DASHES)
             and not any(t.is_quote for t in child.subtree)
         ):
             return [t for t in tokens if t.i < child.left_edge.i - 1]
