@@ -1226,3 +1226,16 @@ def test_an_object_content_leaves_out_an_aside_after_a_dash_or_its_description(
         ("The senator", "criticized", "the merger"),
         ("The senator", "blasted", "the governor for his budget"),
     ]
+
+
+def test_a_preposition_phrase_that_heads_cues_belongs_to_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator voted in favor of the bill. The senator spoke out in support of the strikers.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "voted in favor of", "the bill"),
+        ("The senator", "spoke out in support of", "the strikers"),
+    ]

@@ -1,8 +1,10 @@
 """What a cue verb says of a thing, where it takes no clause: its object with what is
 said of it ("called the audit a stunt"), the object of its preposition ("insisted on
-building a wall"), the subject of a passive with an agent, or what follows a light
-verb's noun that heads cues ("voiced support for X", "expressed concern that Y"; those
-finders also tell ``cue_spans.py`` that the noun belongs to the cue)."""
+building a wall"), the subject of a passive with an agent or the noun its participle
+describes ("the bill opposed by X"), or what follows a noun that heads cues after a
+light verb or in a preposition phrase ("voiced support for X", "expressed concern that
+Y", "voted in favor of X"; those finders also tell ``cue_spans.py`` that the noun
+belongs to the cue)."""
 
 from spacy.tokens import Token
 
@@ -28,8 +30,8 @@ def object_content(
     passive's agent spoke of ("was derided by X", "the bill opposed by X"). With
     ``acts`` (the attribution scope), also what PolNeAR takes for an act's content and a
     reader would not: the object of "to" ("pointed to the deficit") and a relative
-    pronoun ("which was denounced by X"). The object runs on over the complements that
-    say what is said of it."""
+    pronoun as a passive's subject ("which was denounced by X"). The object runs on over
+    the complements that say what is said of it."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         # "His comments were derided by X": what X spoke of is the subject.
@@ -49,14 +51,18 @@ def object_content(
             return char_range(list(topic.subtree))
         return _with_description(verb, objects[0], objects[0])
     preps = [c for c in verb.rights if c.dep_ == "prep"]
-    content = [c for c in preps if c.lower_ in conventions("content_preps")]
-    if acts:
-        content += [c for c in preps if c.lower_ in conventions("aim_preps")]
-    for prep in content:
-        found = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-        if found:
-            return _with_description(verb, prep, found[0])
-    return None
+    # "insisted on X", then "voted in favor of X", then "pointed to X" (``acts``): "called
+    # for X in response to Y", "apologized to X for Y" say Y is not what was said.
+    found = [
+        *((p, _prep_object(p)) for p in preps if p.lower_ in conventions("content_preps")),
+        *((p, phrase_topic(p, cue_nouns)) for p in preps),
+        *((p, _prep_object(p)) for p in preps if acts and p.lower_ in conventions("aim_preps")),
+    ]
+    return next((_with_description(verb, p, o) for p, o in found if o is not None), None)
+
+
+def _prep_object(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
 def _with_description(verb: Token, after: Token, noun: Token) -> tuple[int, int]:
@@ -192,6 +198,21 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     ):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The object of a preposition phrase whose bare noun heads cues ("voted *in support
+    of* X", "spoke *in favor of* X", "rose *in defense of* X"): the phrase belongs to
+    the cue and X is the content (PolNeAR)."""
+    noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if (
+        noun is None
+        or prep.lower_ in conventions("content_preps") | conventions("aim_preps")
+        or not heads_cues(noun, cue_nouns)
+        or [c.dep_ for c in noun.children] != ["prep"]
+    ):
+        return None  # "despite a few early supporters of X": not the phrase of a cue
+    return _prep_object(next(noun.children))
 
 
 def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
