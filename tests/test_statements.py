@@ -1162,3 +1162,80 @@ def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribu
 def test_an_unknown_statements_scope_is_an_error_that_names_it() -> None:
     with pytest.raises(PluginError, match="unknown statements scope 'everything'"):
         claimkit.Pipeline(options={"statements_scope": "everything"})
+
+
+def test_an_act_aimed_through_to_is_an_attribution_only_in_that_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # PolNeAR counts what "pointed to" or "referred to" aims at; where another content
+    # preposition follows, "to" names the one addressed.
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator pointed to the deficit as the main threat. The mayor apologized to "
+        "the voters for the delay.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "pointed to", "the deficit as the main threat"),
+        ("The mayor", "apologized to the voters for", "the delay"),
+    ]
+    assert statements(pipeline, "The two leaders agreed to an exchange of visits.") == []
+
+
+def test_a_prepositional_object_content_runs_over_what_it_is_taken_for_not_an_aside(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator railed against the plan as a giveaway to donors. The senator "
+        "insisted on a vote, which the chairman refused.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "railed against", "the plan as a giveaway to donors"),
+        ("The senator", "insisted on", "a vote"),
+    ]
+
+
+def test_a_participle_with_an_agent_speaks_of_the_noun_it_describes(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The bill opposed by the unions passed easily.")
+    assert [summary(c)[:3] for c in found] == [("the unions", "opposed", "The bill")]
+
+
+def test_a_relative_pronoun_is_what_a_passive_agent_spoke_of_in_the_attribution_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The plan, which was denounced by the mayor, passed."
+    assert statements(pipeline, text) == []
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    assert [summary(c)[:3] for c in statements(broad, text)] == [
+        ("the mayor", "was denounced", "which")
+    ]
+
+
+def test_an_object_content_leaves_out_an_aside_after_a_dash_or_its_description(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator criticized the merger — a deal that would cut jobs. The senator "
+        "blasted the governor for his budget, which cut schools.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "criticized", "the merger"),
+        ("The senator", "blasted", "the governor for his budget"),
+    ]
+
+
+def test_a_preposition_phrase_that_heads_cues_belongs_to_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The senator voted in favor of the bill. The senator spoke out in support of the strikers.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "voted in favor of", "the bill"),
+        ("The senator", "spoke out in support of", "the strikers"),
+    ]

@@ -1,8 +1,8 @@
 """Where a cue begins and ends: the auxiliaries, negations and adverbs before its verb,
 the particles, adverbs and prepositions after it, the verb it runs on to (a catenative's
 infinitive, "continued to insist"; a cue noun's participle, "issued a statement saying")
-and the noun of a light verb that joins it ("voiced support for"), found with the
-content finders of ``objects.py``."""
+and the noun of a light verb or a preposition phrase that joins it ("voiced support
+for", "voted in favor of"), found with the content finders of ``objects.py``."""
 
 from spacy.tokens import Token
 
@@ -10,6 +10,7 @@ from claimkit.extractors.statements.objects import (
     bare_noun_clause,
     heads_cues,
     light_object_topic,
+    phrase_topic,
 )
 from claimkit.extractors.statements.parse import (
     CLAUSE,
@@ -54,9 +55,10 @@ def _cue_modifier(token: Token, verb: Token) -> bool:
 def cue_end(words: Token, content: tuple[int, int], cue_nouns: frozenset[str]) -> int:
     """Where a cue ends: over the particles, adverbs and colon right after its verb
     (``trailing_modifiers_end``) and over a particle or preposition that takes the
-    content ("called for", "insisted on", "railed against") or a light verb's noun that
-    heads cues ("voiced support for", "expressed concern | that Y"), as PolNeAR marks
-    it; never into the content."""
+    content ("called for", "insisted on", "railed against") or a noun that heads cues
+    after a light verb or in a preposition phrase ("voiced support for", "expressed
+    concern | that Y", "voted in favor of"), as PolNeAR marks it; never into the
+    content."""
     return max(_particle_end(words, content, cue_nouns), trailing_modifiers_end(words, content))
 
 
@@ -102,6 +104,9 @@ def _particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[st
     for child in verb.rights:
         if child.dep_ in ("prt", "prep") and char_end(child) <= content[0]:
             end = max(end, char_end(child))
+        topic = phrase_topic(child, cue_nouns) if child.dep_ == "prep" else None
+        if topic is not None and topic.left_edge.idx == content[0]:
+            end = max(end, char_end(topic.head))  # "voted in support of"
         if child.dep_ == "dobj" and light_object_topic(child, cue_nouns) is not None:
             end = max(end, char_end(child.nbor(1)))  # "voiced support for"
         if child.dep_ == "dobj" and bare_noun_clause(child, cue_nouns) is not None:

@@ -1,13 +1,16 @@
 """What a cue verb says of a thing, where it takes no clause: its object with what is
 said of it ("called the audit a stunt"), the object of its preposition ("insisted on
-building a wall"), the subject of a passive with an agent, or what follows a light
-verb's noun that heads cues ("voiced support for X", "expressed concern that Y"; those
-finders also tell ``cue_spans.py`` that the noun belongs to the cue)."""
+building a wall"), the subject of a passive with an agent or the noun its participle
+describes ("the bill opposed by X"), or what follows a noun that heads cues after a
+light verb or in a preposition phrase ("voiced support for X", "expressed concern that
+Y", "voted in favor of X"; those finders also tell ``cue_spans.py`` that the noun
+belongs to the cue)."""
 
 from spacy.tokens import Token
 
 from claimkit.extractors.statements.parse import (
     CLAUSE,
+    DASHES,
     SUBJECTS,
     char_range,
     conventions,
@@ -18,17 +21,27 @@ from claimkit.extractors.statements.parse import (
 from claimkit.extractors.statements.speakers import agent_of
 
 
-def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | None:
+def object_content(
+    verb: Token, cue_nouns: frozenset[str], acts: bool = False
+) -> tuple[int, int] | None:
     """What a cue verb attributes when it takes no clause: its object ("cited the
     report", "called the charges unsubstantiated", "mocked Romney for hiding his
-    returns") or the object of its preposition ("insisted on building a wall").
-    The object runs on over the complements that say what is said of it."""
+    returns"), the object of its preposition ("insisted on building a wall") or what a
+    passive's agent spoke of ("was derided by X", "the bill opposed by X"). With
+    ``acts`` (the attribution scope), also what PolNeAR takes for an act's content and a
+    reader would not: the object of "to" ("pointed to the deficit") and a relative
+    pronoun as a passive's subject ("which was denounced by X"). The object runs on over
+    the complements that say what is said of it."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         # "His comments were derided by X": what X spoke of is the subject.
-        if agent_of(verb) is None or passive[0].tag_ in ("WDT", "WP", "PRP"):
+        pronouns = ("PRP",) if acts else ("WDT", "WP", "PRP")
+        if agent_of(verb) is None or passive[0].tag_ in pronouns:
             return None
         return char_range(list(passive[0].subtree))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        # "the bill *opposed by* X": what X spoke of is the noun the participle describes.
+        return char_range([t for t in verb.head.subtree if t.i < verb.left_edge.i])
     objects = [c for c in verb.rights if c.dep_ == "dobj"]
     if objects and owned_clause(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
@@ -36,18 +49,30 @@ def object_content(verb: Token, cue_nouns: frozenset[str]) -> tuple[int, int] | 
         topic = light_object_topic(objects[0], cue_nouns) or bare_noun_clause(objects[0], cue_nouns)
         if topic is not None:
             return char_range(list(topic.subtree))
-        tokens = _without_aside(objects[0])
-        for child in verb.rights:
-            if child.i > objects[0].i and _describes_object(child):
-                tokens += list(child.subtree)
-        return char_range(tokens)
+        return _with_description(verb, objects[0], objects[0])
+    preps = [c for c in verb.rights if c.dep_ == "prep"]
+    # "insisted on X", then "voted in favor of X", then "pointed to X" (``acts``): "called
+    # for X in response to Y", "apologized to X for Y" say Y is not what was said.
+    found = [
+        *((p, _prep_object(p)) for p in preps if p.lower_ in conventions("content_preps")),
+        *((p, phrase_topic(p, cue_nouns)) for p in preps),
+        *((p, _prep_object(p)) for p in preps if acts and p.lower_ in conventions("aim_preps")),
+    ]
+    return next((_with_description(verb, p, o) for p, o in found if o is not None), None)
+
+
+def _prep_object(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _with_description(verb: Token, after: Token, noun: Token) -> tuple[int, int]:
+    """``noun`` and the complements of ``verb`` after ``after`` that say what is said of
+    it ("called X *a hoax*", "referred to X *as a leader*")."""
+    tokens = _without_aside(noun)
     for child in verb.rights:
-        if child.dep_ != "prep" or child.lower_ not in conventions("content_preps"):
-            continue
-        found = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-        if found:
-            return char_range(list(found[0].subtree))
-    return None
+        if child.i > after.i and _describes_object(child):
+            tokens += _without_aside(child)
+    return char_range(tokens)
 
 
 def owned_clause(noun: Token, on_verb: bool = False) -> tuple[Token, Token] | None:
@@ -96,7 +121,7 @@ def _without_aside(noun: Token) -> list[Token]:
             child.dep_ in ("relcl", "appos")
             and child.right_edge.i == noun.right_edge.i
             and child.left_edge.i > 0
-            and child.left_edge.nbor(-1).text == ","
+            and child.left_edge.nbor(-1).text in (",", *DASHES)
             and not any(t.is_quote for t in child.subtree)
         ):
             return [t for t in tokens if t.i < child.left_edge.i - 1]
@@ -166,9 +191,28 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     ):
         return None  # "expressed his support for X": his support is what is expressed
     prep = noun.nbor(1)
-    if prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in conventions("content_preps"):
+    if (
+        prep.head != noun
+        or prep.dep_ != "prep"
+        or prep.lower_ not in conventions("content_preps") | conventions("aim_preps")
+    ):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
+    """The object of a preposition phrase whose bare noun heads cues ("voted *in support
+    of* X", "spoke *in favor of* X", "rose *in defense of* X"): the phrase belongs to
+    the cue and X is the content (PolNeAR)."""
+    noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if (
+        noun is None
+        or prep.lower_ in conventions("content_preps") | conventions("aim_preps")
+        or not heads_cues(noun, cue_nouns)
+        or [c.dep_ for c in noun.children] != ["prep"]
+    ):
+        return None  # "despite a few early supporters of X": not the phrase of a cue
+    return _prep_object(next(noun.children))
 
 
 def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:

@@ -128,7 +128,9 @@ def extract_statements(
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
         elif model is not None and verb and p >= model.threshold:
-            attribution = _verb_attribution(token, LEARNED, text, quotes, cue_nouns, objects)
+            attribution = _verb_attribution(
+                token, LEARNED, text, quotes, cue_nouns, objects, sourceless
+            )
         if attribution is None:
             continue
         source_head, cue, reported, label = attribution
@@ -249,7 +251,7 @@ def _verb_attribution(
         # ('called him "Lyin' Ted"').
         content = adjacent_quotation(text, source, cue, quotes, before=kind != LEARNED)
     if content is None and objects:
-        content = object_content(words, cue_nouns)
+        content = object_content(words, cue_nouns, sourceless)
         if content is not None:
             return source, (cue[0], cue_end(words, content, cue_nouns)), content, None
     if content is None:
