@@ -1162,3 +1162,38 @@ def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribu
 def test_an_unknown_statements_scope_is_an_error_that_names_it() -> None:
     with pytest.raises(PluginError, match="unknown statements scope 'everything'"):
         claimkit.Pipeline(options={"statements_scope": "everything"})
+
+
+def sourceless_statements(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """The statements of ``text`` in the attribution scope: source, cue and content."""
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    return [
+        (
+            c.source_mention.text if c.source_mention else None,
+            c.cue.text if c.cue else None,
+            c.content.text if c.content else None,
+        )
+        for c in broad.process(claimkit.build_document("story", text)).claims
+        if c.kind == "statement"
+    ]
+
+
+def test_a_passive_act_no_one_is_named_for_only_in_the_attribution_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # PolNeAR marks an act with no agent as an attribution without a source: what the
+    # subject was asked, the subject with what is said of it, or the subject alone. A
+    # state of mind ("are split on") is no act done to its subject.
+    text = (
+        "The mayor was asked whether the bridge would open in the spring. Asked about the "
+        "ferry, the harbour master shrugged. The harbour master is widely seen as a cautious "
+        "man. The new budget was approved on Tuesday. The council members are split on "
+        "whether the ferry should keep running."
+    )
+    assert statements(pipeline, text) == []
+    assert sourceless_statements(text) == [
+        (None, "was asked", "whether the bridge would open in the spring"),
+        (None, "Asked about", "the ferry"),
+        (None, "is widely seen", "The harbour master is widely seen as a cautious man"),
+        (None, "was approved", "The new budget"),
+    ]

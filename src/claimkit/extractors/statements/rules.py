@@ -39,8 +39,10 @@ from claimkit.extractors.statements.parse import (
     CLAUSE,
     DASHES,
     INFINITIVE,
+    SUBJECTS,
     char_end,
     char_range,
+    conventions,
     is_infinitive,
 )
 from claimkit.extractors.statements.quotes import quote_spans
@@ -110,10 +112,13 @@ def extract_statements(
         objects = model is not None and p >= (
             model.threshold if scope == "attribution" else model.object_threshold
         )
+        # An act no one is named for is an attribution only where the scorer is sure of
+        # the cue: most passives ("was approved", "is seen as") report no one.
+        sure = sourceless and model is not None and p >= model.object_threshold
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
             attribution = _verb_attribution(
-                token, kind, text, quotes, cue_nouns, objects, sourceless
+                token, kind, text, quotes, cue_nouns, objects, sourceless, sure
             )
             if attribution is not None and kind == "belief":
                 beliefs.add(attribution[1][0])
@@ -128,7 +133,9 @@ def extract_statements(
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
         elif model is not None and verb and p >= model.threshold:
-            attribution = _verb_attribution(token, LEARNED, text, quotes, cue_nouns, objects)
+            attribution = _verb_attribution(
+                token, LEARNED, text, quotes, cue_nouns, objects, sourceless, sure
+            )
         if attribution is None:
             continue
         source_head, cue, reported, label = attribution
@@ -211,6 +218,7 @@ def _verb_attribution(
     cue_nouns: frozenset[str],
     objects: bool = False,
     sourceless: bool = False,
+    sure: bool = False,
 ) -> Attribution | None:
     """The attribution of a cue verb; ``cue_nouns`` are the nouns that head cues
     ("support", "concern"); with ``objects``, its object may be the content
@@ -227,7 +235,7 @@ def _verb_attribution(
     if source is not None:
         source = past_dateline(source, verb)
     if source is None:
-        return _impersonal(verb) if sourceless and kind != LEARNED else None
+        return _impersonal(verb, kind, sure) if sourceless else None
     cue = cue_span(verb)
     chained = chained_verb(verb) or participle_of_object(verb, cue_nouns)
     if chained is not None:
@@ -275,19 +283,99 @@ def _adjective(verb: Token) -> Token | None:
     return next((c for c in verb.rights if c.dep_ == "acomp"), None)
 
 
-def _impersonal(verb: Token) -> Attribution | None:
+def _impersonal(verb: Token, kind: str, sure: bool) -> Attribution | None:
     """A passive cue with no agent: "X is expected to Y", "X is said to Y", "it was
-    reported that Y". PolNeAR marks no source."""
+    reported that Y"; where the scorer is sure of the cue, also a passive act ("The plan
+    was approved", "X is seen as Y", "X was asked whether Y", "Asked about Y, X said").
+    PolNeAR marks no source."""
     children = list(verb.children)
-    subjects = [c for c in children if c.dep_ == "nsubjpass"]
-    if (
-        verb.tag_ != "VBN"
-        or not subjects
-        or any(c.dep_ == "agent" for c in children)
-        or not any(c.dep_ == "auxpass" for c in children)
-    ):
+    if any(c.dep_ == "agent" for c in children):
         return None
-    return _unsourced(verb, subjects[0])
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if verb.tag_ == "VBN" and passive and subjects:
+        found = _unsourced(verb, subjects[0]) if kind != LEARNED else None
+        if found is not None or not sure:
+            return found
+        return _passive_act(verb, subjects[0])
+    if sure and not passive and _addressed(verb) and _bare_participle(verb):
+        return _asked(verb)
+    return None
+
+
+def _addressed(verb: Token) -> bool:
+    """A verb whose passive subject is who is spoken to ("was asked", "was told")."""
+    return verb.lemma_.lower() in conventions("addressee_verbs")
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no subject that opens its clause ("*Asked* whether Y, X
+    said", "when *asked* about Y")."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+        and (verb.left_edge == verb or verb.left_edge.tag_ == "WRB")
+    )
+
+
+def _passive_act(verb: Token, subject: Token) -> Attribution | None:
+    """What a passive act says: what its subject was asked or told ("was asked whether
+    Y"), else its subject with what is said of it ("X is seen as Y", "X was charged
+    with Y"), or the subject alone ("The plan was approved")."""
+    if _addressed(verb):
+        return _asked(verb)
+    if verb.lemma_.lower() in conventions("states_of_mind"):
+        return None
+    said = [
+        t
+        for c in verb.rights
+        if c.dep_ in ("prep", "oprd", "attr", "acomp", "xcomp", "ccomp", "dobj") and not _when(c)
+        for t in without_other_cues(c)
+    ]
+    if any(t.lower_ == "by" and t.dep_ in ("agent", "prep") for t in said):
+        return None  # "was called a hoax by X": the parser hung the agent elsewhere
+    words = list(subject.subtree) if subject.tag_ not in ("WDT", "WP") else [subject]
+    return None, cue_span(verb), char_range([*words, *said]), None
+
+
+def _when(phrase: Token) -> bool:
+    """A phrase that says when an act was done ("during the debate", "on Monday")."""
+    return phrase.dep_ == "prep" and (
+        phrase.lower_ in conventions("circumstance_preps")
+        or any(t.ent_type_ in ("DATE", "TIME") for t in phrase.children)
+    )
+
+
+def _asked(verb: Token) -> Attribution | None:
+    """What someone was asked or told: the question ("was asked whether Y", "Asked if
+    Y", with a question word the parser hung on the cue: "Asked *what* X"), the
+    infinitive ("was asked to Y"), the question asked ("was asked a question") or the
+    object of "about" ("Asked about Y": the preposition joins the cue)."""
+    rights = list(verb.rights)
+    objects = [c for c in rights if c.dep_ == "dobj"]
+    for child in rights:
+        if (
+            child.dep_ in CLAUSE
+            or (child.dep_ in INFINITIVE and is_infinitive(child))
+            or (child.dep_ == "advcl" and _question(child))
+        ):
+            words = [t for o in objects if o.i < child.i for t in o.subtree]
+            return None, cue_span(verb), char_range([*words, *child.subtree]), None
+    if objects:
+        return None, cue_span(verb), char_range(list(objects[0].subtree)), None
+    for child in rights:
+        if child.dep_ == "prep" and child.lower_ in conventions("content_preps"):
+            topic = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if topic is not None:
+                cue = cue_span(verb)[0], char_end(child)
+                return None, cue, char_range(list(topic.subtree)), None
+    return None
+
+
+def _question(clause: Token) -> bool:
+    """A clause that asks: "if Y", "whether Y"."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in clause.children)
 
 
 def _impression(verb: Token) -> Attribution | None:
