@@ -1197,3 +1197,29 @@ def test_a_passive_act_no_one_is_named_for_only_in_the_attribution_scope(
         (None, "is widely seen", "The harbour master is widely seen as a cautious man"),
         (None, "was approved", "The new budget"),
     ]
+
+
+def test_an_impression_with_what_its_subject_seems_to_be() -> None:
+    # "X seemed tired", "X seems like Y": PolNeAR's content is the subject with what it
+    # seems to be, and no one is named for the impression.
+    assert sourceless_statements(
+        "The harbour master seemed tired. The council's plan seems like a fair idea."
+    ) == [
+        (None, "seemed", "The harbour master seemed tired"),
+        (None, "seems", "The council's plan seems like a fair idea"),
+    ]
+
+
+def test_an_impression_inside_what_someone_says_is_theirs() -> None:
+    # The scorer doubts an impression told in a reported clause: it is the speaker's
+    # account, not an attribution no one is named for.
+    assert sourceless_statements(
+        "The ferry captain added that the harbour master appeared to be losing patience "
+        "with the council."
+    ) == [
+        (
+            "The ferry captain",
+            "added",
+            "that the harbour master appeared to be losing patience with the council",
+        )
+    ]

@@ -227,7 +227,9 @@ def _verb_attribution(
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
         return None  # "vowed to tell it like it is": the telling is what was vowed
     if kind == "impression":
-        return _impression(verb) if sourceless else None
+        # Only where the scorer takes it for a cue: an impression told inside what
+        # someone says ("added that X appeared to Y") is theirs, and PolNeAR leaves it.
+        return _impression(verb) if sourceless and objects else None
     inverted = postposed_subject(verb)
     if inverted is not None:
         return _inverted(verb, *inverted)
@@ -381,7 +383,25 @@ def _question(clause: Token) -> bool:
 def _impression(verb: Token) -> Attribution | None:
     """An impression nobody is named for: "X seemed to Y", "it appears that Y"."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return None if subject is None else _unsourced(verb, subject)
+    if subject is None:
+        return None
+    return _unsourced(verb, subject) or _seeming(verb, subject)
+
+
+def _seeming(verb: Token, subject: Token) -> Attribution | None:
+    """ "X seemed unperturbed", "X seems like a fair idea": the subject with what it
+    seems to be."""
+    if subject.tag_ in ("WDT", "WP") or subject.lower_ == "it":
+        return None
+    predicate = [
+        t
+        for c in verb.rights
+        if c.dep_ in ("acomp", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "like")
+        for t in without_other_cues(c)
+    ]
+    if not predicate:
+        return None
+    return None, cue_span(verb), char_range([*subject.subtree, *predicate]), None
 
 
 def _unsourced(verb: Token, subject: Token) -> Attribution | None:
