@@ -1223,3 +1223,12 @@ def test_an_impression_inside_what_someone_says_is_theirs() -> None:
             "that the harbour master appeared to be losing patience with the council",
         )
     ]
+
+
+def test_a_passive_act_leaves_out_where_it_was_done() -> None:
+    # "was booed in the town hall": where the act was done is not what it took its
+    # subject for ("is seen as Y", "was charged with Y"); PolNeAR's content is the
+    # subject alone.
+    assert sourceless_statements("The mayor was booed in the town hall.") == [
+        (None, "was booed", "The mayor")
+    ]

@@ -332,7 +332,8 @@ def _passive_act(verb: Token, subject: Token) -> Attribution | None:
     said = [
         t
         for c in verb.rights
-        if c.dep_ in ("prep", "oprd", "attr", "acomp", "xcomp", "ccomp", "dobj") and not _when(c)
+        if c.dep_ in ("oprd", "attr", "acomp", "xcomp", "ccomp", "dobj")
+        or (c.dep_ == "prep" and _said_of(c))
         for t in without_other_cues(c)
     ]
     if any(t.lower_ == "by" and t.dep_ in ("agent", "prep") for t in said):
@@ -341,11 +342,12 @@ def _passive_act(verb: Token, subject: Token) -> Attribution | None:
     return None, cue_span(verb), char_range([*words, *said]), None
 
 
-def _when(phrase: Token) -> bool:
-    """A phrase that says when an act was done ("during the debate", "on Monday")."""
-    return phrase.dep_ == "prep" and (
-        phrase.lower_ in conventions("circumstance_preps")
-        or any(t.ent_type_ in ("DATE", "TIME") for t in phrase.children)
+def _said_of(phrase: Token) -> bool:
+    """A prepositional phrase that says what the act took its subject for ("is seen *as
+    Y*", "was charged *with Y*", "is known *for Y*"), not when or where it was done ("was
+    booed *in Iowa*", "was dismissed *on Monday*")."""
+    return (phrase.lower_ == "as" or phrase.lower_ in conventions("content_preps")) and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in phrase.children
     )
 
 
