@@ -1232,3 +1232,11 @@ def test_a_passive_act_leaves_out_where_it_was_done() -> None:
     assert sourceless_statements("The mayor was booed in the town hall.") == [
         (None, "was booed", "The mayor")
     ]
+
+
+def test_a_passive_act_that_shares_its_subject_names_no_source() -> None:
+    # "X is retiring but is expected to Y": the subject the passive shares with the verb
+    # before it is not who expects; PolNeAR marks no source and the infinitive alone.
+    assert sourceless_statements(
+        "The harbour master is retiring in June but is expected to stay on the council."
+    ) == [(None, "is expected", "to stay on the council")]

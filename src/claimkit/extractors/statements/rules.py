@@ -233,6 +233,9 @@ def _verb_attribution(
     inverted = postposed_subject(verb)
     if inverted is not None:
         return _inverted(verb, *inverted)
+    if sourceless and sure and _second_passive(verb):
+        # "X is moving but is expected to Y": the subject X shares is not a speaker.
+        return None if _of_mind(verb) else _passive_content(verb)
     source = subject_of(verb)
     if source is not None:
         source = past_dateline(source, verb)
@@ -301,8 +304,20 @@ def _impersonal(verb: Token, kind: str, sure: bool) -> Attribution | None:
             return found
         return _passive_act(verb, subjects[0])
     if sure and not passive and _addressed(verb) and _bare_participle(verb):
-        return _asked(verb)
+        return _passive_content(verb)
     return None
+
+
+def _second_passive(verb: Token) -> bool:
+    """A passive with no agent that shares the subject of the verb it is coordinated with
+    ("X is moving but *is expected* to Y")."""
+    children = list(verb.children)
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ in (*SUBJECTS, "agent") for c in children)
+    )
 
 
 def _addressed(verb: Token) -> bool:
@@ -326,8 +341,8 @@ def _passive_act(verb: Token, subject: Token) -> Attribution | None:
     Y"), else its subject with what is said of it ("X is seen as Y", "X was charged
     with Y"), or the subject alone ("The plan was approved")."""
     if _addressed(verb):
-        return _asked(verb)
-    if verb.lemma_.lower() in conventions("states_of_mind"):
+        return _passive_content(verb)
+    if _of_mind(verb):
         return None
     said = [
         t
@@ -342,6 +357,11 @@ def _passive_act(verb: Token, subject: Token) -> Attribution | None:
     return None, cue_span(verb), char_range([*words, *said]), None
 
 
+def _of_mind(verb: Token) -> bool:
+    """A participle that tells a state of mind of its subject ("are split on Y")."""
+    return verb.lemma_.lower() in conventions("states_of_mind")
+
+
 def _said_of(phrase: Token) -> bool:
     """A prepositional phrase that says what the act took its subject for ("is seen *as
     Y*", "was charged *with Y*", "is known *for Y*"), not when or where it was done ("was
@@ -351,11 +371,13 @@ def _said_of(phrase: Token) -> bool:
     )
 
 
-def _asked(verb: Token) -> Attribution | None:
-    """What someone was asked or told: the question ("was asked whether Y", "Asked if
-    Y", with a question word the parser hung on the cue: "Asked *what* X"), the
-    infinitive ("was asked to Y"), the question asked ("was asked a question") or the
-    object of "about" ("Asked about Y": the preposition joins the cue)."""
+def _passive_content(verb: Token) -> Attribution | None:
+    """What someone was asked or told, or what is said of a subject the passive shares
+    with the verb before it: the question ("was asked whether Y", "Asked if Y", with a
+    question word the parser hung on the cue: "Asked *what* X"), the infinitive ("was
+    asked to Y", "but is expected to Y"), the object or predicate ("was asked a
+    question", "but is considered a contender") or the object of "about" or "as"
+    ("Asked about Y", "but is known as Y": the preposition joins the cue)."""
     rights = list(verb.rights)
     objects = [c for c in rights if c.dep_ == "dobj"]
     for child in rights:
@@ -366,10 +388,11 @@ def _asked(verb: Token) -> Attribution | None:
         ):
             words = [t for o in objects if o.i < child.i for t in o.subtree]
             return None, cue_span(verb), char_range([*words, *child.subtree]), None
-    if objects:
-        return None, cue_span(verb), char_range(list(objects[0].subtree)), None
+    predicates = [c for c in rights if c.dep_ in ("dobj", "oprd", "attr")]
+    if predicates:
+        return None, cue_span(verb), char_range(list(predicates[0].subtree)), None
     for child in rights:
-        if child.dep_ == "prep" and child.lower_ in conventions("content_preps"):
+        if child.dep_ == "prep" and _said_of(child):
             topic = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if topic is not None:
                 cue = cue_span(verb)[0], char_end(child)
