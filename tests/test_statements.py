@@ -1240,3 +1240,15 @@ def test_a_passive_act_that_shares_its_subject_names_no_source() -> None:
     assert sourceless_statements(
         "The harbour master is retiring in June but is expected to stay on the council."
     ) == [(None, "is expected", "to stay on the council")]
+
+
+def test_a_clause_told_as_hearsay_is_an_attribution_no_one_is_named_for() -> None:
+    # "X is reportedly Y": PolNeAR marks the adverb as the cue of the clause it
+    # qualifies, with no source; before a cue verb it joins that verb's cue.
+    assert sourceless_statements(
+        "The ferry company is reportedly planning to sell its boats. The harbour master "
+        "reportedly said the ferry would stop."
+    ) == [
+        (None, "reportedly", "The ferry company is reportedly planning to sell its boats"),
+        ("The harbour master", "reportedly said", "the ferry would stop"),
+    ]

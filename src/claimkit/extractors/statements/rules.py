@@ -132,6 +132,8 @@ def extract_statements(
             attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
+        elif sourceless and lemma in conventions("hearsay_adverbs"):
+            attribution = _hearsay(token)
         elif model is not None and verb and p >= model.threshold:
             attribution = _verb_attribution(
                 token, LEARNED, text, quotes, cue_nouns, objects, sourceless, sure
@@ -443,6 +445,18 @@ def _unsourced(verb: Token, subject: Token) -> Attribution | None:
         return None
     reported = char_range([*subject.subtree, *without_other_cues(infinitive)])
     return None, cue_span(verb), reported, None
+
+
+def _hearsay(adverb: Token) -> Attribution | None:
+    """ "X is reportedly Y": the clause the adverb qualifies, which no one is named for
+    (a cue verb it stands before takes it into its own cue: "reportedly said")."""
+    clause = adverb.head
+    if adverb.dep_ != "advmod" or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    words = [t for t in without_other_cues(clause) if t != adverb and not t.is_punct]
+    if not words:
+        return None
+    return None, (adverb.idx, char_end(adverb)), char_range(words), None
 
 
 def _tagged_noun(token: Token) -> bool:
