@@ -1252,3 +1252,13 @@ def test_a_clause_told_as_hearsay_is_an_attribution_no_one_is_named_for() -> Non
         (None, "reportedly", "The ferry company is reportedly planning to sell its boats"),
         ("The harbour master", "reportedly said", "the ferry would stop"),
     ]
+
+
+def test_a_sourceless_attribution_in_a_relative_clause_starts_at_its_pronoun() -> None:
+    assert sourceless_statements(
+        "The old ferry, which is expected to stop running in May, carries few people. The "
+        "harbour masters, who seem to be losing patience, met the council."
+    ) == [
+        (None, "is expected", "which is expected to stop running in May"),
+        (None, "seem", "who seem to be losing patience"),
+    ]

@@ -433,9 +433,8 @@ def _seeming(verb: Token, subject: Token) -> Attribution | None:
 
 def _unsourced(verb: Token, subject: Token) -> Attribution | None:
     """What a cue without a source says: the clause after an expletive "it", or the
-    subject with the infinitive ("X ... to Y"); nothing after a relative pronoun."""
-    if subject.tag_ in ("WDT", "WP"):
-        return None  # "it" is never one: the order of the two tests does not matter
+    subject with the infinitive ("X ... to Y"; of a relative clause, the relative
+    pronoun: "a plan *which* is expected *to Y*", as PolNeAR marks it)."""
     children = list(verb.children)
     clause = next((c for c in children if c.dep_ in CLAUSE), None)
     if clause is not None and subject.lower_ == "it":
@@ -443,7 +442,8 @@ def _unsourced(verb: Token, subject: Token) -> Attribution | None:
     infinitive = next((c for c in children if c.dep_ in INFINITIVE and is_infinitive(c)), None)
     if infinitive is None:
         return None
-    reported = char_range([*subject.subtree, *without_other_cues(infinitive)])
+    words = list(subject.subtree) if subject.tag_ not in ("WDT", "WP") else [subject]
+    reported = char_range([*words, *without_other_cues(infinitive)])
     return None, cue_span(verb), reported, None
 
 
