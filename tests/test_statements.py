@@ -1262,3 +1262,9 @@ def test_a_sourceless_attribution_in_a_relative_clause_starts_at_its_pronoun() -
         (None, "is expected", "which is expected to stop running in May"),
         (None, "seem", "who seem to be losing patience"),
     ]
+
+
+def test_an_impression_in_a_relative_clause_starts_at_its_pronoun() -> None:
+    assert sourceless_statements("The harbour master, who seemed tired, met the council.") == [
+        (None, "seemed", "who seemed tired")
+    ]

@@ -355,8 +355,13 @@ def _passive_act(verb: Token, subject: Token) -> Attribution | None:
     ]
     if any(t.lower_ == "by" and t.dep_ in ("agent", "prep") for t in said):
         return None  # "was called a hoax by X": the parser hung the agent elsewhere
-    words = list(subject.subtree) if subject.tag_ not in ("WDT", "WP") else [subject]
-    return None, cue_span(verb), char_range([*words, *said]), None
+    return None, cue_span(verb), char_range([*_subject_words(subject), *said]), None
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    """The subject as a content without a source begins with it: the whole noun phrase,
+    or the relative pronoun of a relative clause ("which is seen as Y")."""
+    return [subject] if subject.tag_ in ("WDT", "WP") else list(subject.subtree)
 
 
 def _of_mind(verb: Token) -> bool:
@@ -418,7 +423,7 @@ def _impression(verb: Token) -> Attribution | None:
 def _seeming(verb: Token, subject: Token) -> Attribution | None:
     """ "X seemed unperturbed", "X seems like a fair idea": the subject with what it
     seems to be."""
-    if subject.tag_ in ("WDT", "WP") or subject.lower_ == "it":
+    if subject.lower_ == "it":
         return None
     predicate = [
         t
@@ -428,7 +433,7 @@ def _seeming(verb: Token, subject: Token) -> Attribution | None:
     ]
     if not predicate:
         return None
-    return None, cue_span(verb), char_range([*subject.subtree, *predicate]), None
+    return None, cue_span(verb), char_range([*_subject_words(subject), *predicate]), None
 
 
 def _unsourced(verb: Token, subject: Token) -> Attribution | None:
@@ -442,8 +447,7 @@ def _unsourced(verb: Token, subject: Token) -> Attribution | None:
     infinitive = next((c for c in children if c.dep_ in INFINITIVE and is_infinitive(c)), None)
     if infinitive is None:
         return None
-    words = list(subject.subtree) if subject.tag_ not in ("WDT", "WP") else [subject]
-    reported = char_range([*words, *without_other_cues(infinitive)])
+    reported = char_range([*_subject_words(subject), *without_other_cues(infinitive)])
     return None, cue_span(verb), reported, None
 
 
