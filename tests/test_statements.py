@@ -1268,3 +1268,45 @@ def test_an_impression_in_a_relative_clause_starts_at_its_pronoun() -> None:
     assert sourceless_statements("The harbour master, who seemed tired, met the council.") == [
         (None, "seemed", "who seemed tired")
     ]
+
+
+def test_a_question_the_parser_splits_runs_up_to_the_comma_that_sets_it_off() -> None:
+    # "Asked if it had appeared he was ignoring the harbour, the mayor replied": the
+    # parser may hang the second half of the question on the main clause; the question
+    # runs up to the comma before it all the same.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimkit.extractors.statements import rules
+
+    parse = """
+        Asked ask VERB VBN 7 advcl
+        if if SCONJ IN 4 mark
+        it it PRON PRP 4 nsubj
+        had have AUX VBD 4 aux
+        appeared appear VERB VBN 0 ccomp
+        he he PRON PRP 7 nsubj
+        was be AUX VBD 7 aux
+        ignoring ignore VERB VBG 13 ccomp
+        the the DET DT 9 det
+        harbour harbour NOUN NN 7 dobj
+        , , PUNCT , 13 punct
+        the the DET DT 12 det
+        mayor mayor NOUN NN 13 nsubj
+        replied reply VERB VBD 13 ROOT
+        . . PUNCT . 13 punct
+    """
+    rows = [line.split() for line in parse.strip().splitlines()]
+    doc = Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[int(r[4]) for r in rows],
+        deps=[r[5] for r in rows],
+    )
+    found = rules._impersonal(doc[0], "speech", True)
+    assert found is not None
+    start, end = found[2]
+    assert doc.text[start:end] == "if it had appeared he was ignoring the harbour"

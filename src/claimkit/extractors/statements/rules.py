@@ -394,7 +394,7 @@ def _passive_content(verb: Token) -> Attribution | None:
             or (child.dep_ == "advcl" and _question(child))
         ):
             words = [t for o in objects if o.i < child.i for t in o.subtree]
-            return None, cue_span(verb), char_range([*words, *child.subtree]), None
+            return None, cue_span(verb), char_range([*words, *_question_words(verb, child)]), None
     predicates = [c for c in rights if c.dep_ in ("dobj", "oprd", "attr")]
     if predicates:
         return None, cue_span(verb), char_range(list(predicates[0].subtree)), None
@@ -405,6 +405,16 @@ def _passive_content(verb: Token) -> Attribution | None:
                 cue = cue_span(verb)[0], char_end(child)
                 return None, cue, char_range(list(topic.subtree)), None
     return None
+
+
+def _question_words(verb: Token, clause: Token) -> list[Token]:
+    """The words of the question or message ``clause`` of ``verb``; before the clause
+    it modifies ("Asked if it had appeared he was encouraging Y, Trump replied"), all
+    words up to the comma that sets it off, where the parser hung part of them there."""
+    commas = [t for a in verb.ancestors for t in a.children if t.text == "," and verb.i < t.i < a.i]
+    if verb.dep_ != "advcl" or not commas:
+        return list(clause.subtree)
+    return list(verb.doc[clause.left_edge.i : min(commas, key=lambda t: t.i).i])
 
 
 def _question(clause: Token) -> bool:
