@@ -225,7 +225,8 @@ def _verb_attribution(
     """The attribution of a cue verb; ``cue_nouns`` are the nouns that head cues
     ("support", "concern"); with ``objects``, its object may be the content
     ("criticized the plan"); with ``sourceless``, it may name no source ("is expected
-    to", "seemed to")."""
+    to", "seemed to"), and with ``sure`` (the scorer is sure of the cue) it may be a
+    passive act no one is named for ("was asked whether Y", "is seen as Y")."""
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
         return None  # "vowed to tell it like it is": the telling is what was vowed
     if kind == "impression":
@@ -329,7 +330,8 @@ def _addressed(verb: Token) -> bool:
 
 def _bare_participle(verb: Token) -> bool:
     """A past participle with no subject that opens its clause ("*Asked* whether Y, X
-    said", "when *asked* about Y")."""
+    said", "when *asked* about Y"; the tagger takes one that opens a sentence for a past
+    tense)."""
     return (
         verb.tag_ in ("VBN", "VBD")
         and verb.dep_ == "advcl"
@@ -408,9 +410,10 @@ def _passive_content(verb: Token) -> Attribution | None:
 
 
 def _question_words(verb: Token, clause: Token) -> list[Token]:
-    """The words of the question or message ``clause`` of ``verb``; before the clause
-    it modifies ("Asked if it had appeared he was encouraging Y, Trump replied"), all
-    words up to the comma that sets it off, where the parser hung part of them there."""
+    """The words of the question or message ``clause`` of ``verb``. A participle set off
+    before the clause it modifies asks everything up to the comma, even where the parser
+    hung part of it on that clause ("Asked if it had appeared | he was encouraging Y,
+    Trump replied")."""
     commas = [t for a in verb.ancestors for t in a.children if t.text == "," and verb.i < t.i < a.i]
     if verb.dep_ != "advcl" or not commas:
         return list(clause.subtree)
