@@ -1239,3 +1239,151 @@ def test_a_preposition_phrase_that_heads_cues_belongs_to_the_cue(
         ("The senator", "voted in favor of", "the bill"),
         ("The senator", "spoke out in support of", "the strikers"),
     ]
+
+
+def sourceless_statements(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """The statements of ``text`` in the attribution scope: source, cue and content."""
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    return [
+        (
+            c.source_mention.text if c.source_mention else None,
+            c.cue.text if c.cue else None,
+            c.content.text if c.content else None,
+        )
+        for c in broad.process(claimkit.build_document("story", text)).claims
+        if c.kind == "statement"
+    ]
+
+
+def test_a_passive_act_no_one_is_named_for_only_in_the_attribution_scope(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # PolNeAR marks an act with no agent as an attribution without a source: what the
+    # subject was asked, the subject with what is said of it, or the subject alone. A
+    # state of mind ("are split on") is no act done to its subject.
+    text = (
+        "The mayor was asked whether the bridge would open in the spring. Asked about the "
+        "ferry, the harbour master shrugged. The harbour master is widely seen as a cautious "
+        "man. The new budget was approved on Tuesday. The council members are split on "
+        "whether the ferry should keep running."
+    )
+    assert statements(pipeline, text) == []
+    assert sourceless_statements(text) == [
+        (None, "was asked", "whether the bridge would open in the spring"),
+        (None, "Asked about", "the ferry"),
+        (None, "is widely seen", "The harbour master is widely seen as a cautious man"),
+        (None, "was approved", "The new budget"),
+    ]
+
+
+def test_an_impression_with_what_its_subject_seems_to_be() -> None:
+    # "X seemed tired", "X seems like Y": PolNeAR's content is the subject with what it
+    # seems to be, and no one is named for the impression.
+    assert sourceless_statements(
+        "The harbour master seemed tired. The council's plan seems like a fair idea."
+    ) == [
+        (None, "seemed", "The harbour master seemed tired"),
+        (None, "seems", "The council's plan seems like a fair idea"),
+    ]
+
+
+def test_an_impression_inside_what_someone_says_is_theirs() -> None:
+    # The scorer doubts an impression told in a reported clause: it is the speaker's
+    # account, not an attribution no one is named for.
+    assert sourceless_statements(
+        "The ferry captain added that the harbour master appeared to be losing patience "
+        "with the council."
+    ) == [
+        (
+            "The ferry captain",
+            "added",
+            "that the harbour master appeared to be losing patience with the council",
+        )
+    ]
+
+
+def test_a_passive_act_leaves_out_where_it_was_done() -> None:
+    # "was booed in the town hall": where the act was done is not what it took its
+    # subject for ("is seen as Y", "was charged with Y"); PolNeAR's content is the
+    # subject alone.
+    assert sourceless_statements("The mayor was booed in the town hall.") == [
+        (None, "was booed", "The mayor")
+    ]
+
+
+def test_a_passive_act_that_shares_its_subject_names_no_source() -> None:
+    # "X is retiring but is expected to Y": the subject the passive shares with the verb
+    # before it is not who expects; PolNeAR marks no source and the infinitive alone.
+    assert sourceless_statements(
+        "The harbour master is retiring in June but is expected to stay on the council."
+    ) == [(None, "is expected", "to stay on the council")]
+
+
+def test_a_clause_told_as_hearsay_is_an_attribution_no_one_is_named_for() -> None:
+    # "X is reportedly Y": PolNeAR marks the adverb as the cue of the clause it
+    # qualifies, with no source; before a cue verb it joins that verb's cue.
+    assert sourceless_statements(
+        "The ferry company is reportedly planning to sell its boats. The harbour master "
+        "reportedly said the ferry would stop."
+    ) == [
+        (None, "reportedly", "The ferry company is reportedly planning to sell its boats"),
+        ("The harbour master", "reportedly said", "the ferry would stop"),
+    ]
+
+
+def test_a_sourceless_attribution_in_a_relative_clause_starts_at_its_pronoun() -> None:
+    assert sourceless_statements(
+        "The old ferry, which is expected to stop running in May, carries few people. The "
+        "harbour masters, who seem to be losing patience, met the council."
+    ) == [
+        (None, "is expected", "which is expected to stop running in May"),
+        (None, "seem", "who seem to be losing patience"),
+    ]
+
+
+def test_an_impression_in_a_relative_clause_starts_at_its_pronoun() -> None:
+    assert sourceless_statements("The harbour master, who seemed tired, met the council.") == [
+        (None, "seemed", "who seemed tired")
+    ]
+
+
+def test_a_question_the_parser_splits_runs_up_to_the_comma_that_sets_it_off() -> None:
+    # "Asked if it had appeared he was ignoring the harbour, the mayor replied": the
+    # parser may hang the second half of the question on the main clause; the question
+    # runs up to the comma before it all the same.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimkit.extractors.statements import rules
+
+    parse = """
+        Asked ask VERB VBN 7 advcl
+        if if SCONJ IN 4 mark
+        it it PRON PRP 4 nsubj
+        had have AUX VBD 4 aux
+        appeared appear VERB VBN 0 ccomp
+        he he PRON PRP 7 nsubj
+        was be AUX VBD 7 aux
+        ignoring ignore VERB VBG 13 ccomp
+        the the DET DT 9 det
+        harbour harbour NOUN NN 7 dobj
+        , , PUNCT , 13 punct
+        the the DET DT 12 det
+        mayor mayor NOUN NN 13 nsubj
+        replied reply VERB VBD 13 ROOT
+        . . PUNCT . 13 punct
+    """
+    rows = [line.split() for line in parse.strip().splitlines()]
+    doc = Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[int(r[4]) for r in rows],
+        deps=[r[5] for r in rows],
+    )
+    found = rules._impersonal(doc[0], "speech", True)
+    assert found is not None
+    start, end = found[2]
+    assert doc.text[start:end] == "if it had appeared he was ignoring the harbour"
