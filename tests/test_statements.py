@@ -1239,3 +1239,17 @@ def test_a_preposition_phrase_that_heads_cues_belongs_to_the_cue(
         ("The senator", "voted in favor of", "the bill"),
         ("The senator", "spoke out in support of", "the strikers"),
     ]
+
+
+def test_a_catenative_adjective_runs_the_cue_through_its_infinitive(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The mayor's aides are quick to point out that the budget is balanced. The "
+        "senators were reluctant to say that the war was lost.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor's aides", "are quick to point out", "that the budget is balanced"),
+        ("The senators", "were reluctant to say", "that the war was lost"),
+    ]

@@ -116,8 +116,16 @@ def _particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[st
 
 def chained_verb(verb: Token) -> Token | None:
     """The verb of the infinitive a catenative verb passes its subject on to
-    ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
-    if verb.lemma_.lower() not in conventions("catenatives"):
+    ("continued to *insist*", "tried to *show*"), or a catenative adjective of "be"
+    ("are quick to *point out*", "is likely to *say*"), if ``verb`` has one."""
+    if verb.lemma_.lower() == "be":
+        adjective = next((c for c in verb.rights if c.dep_ == "acomp"), None)
+        if adjective is None or adjective.lemma_.lower() not in conventions(
+            "catenative_adjectives"
+        ):
+            return None
+        verb = adjective
+    elif verb.lemma_.lower() not in conventions("catenatives"):
         return None
     return next(
         (c for c in verb.rights if c.dep_ in INFINITIVE and is_infinitive(c)),
