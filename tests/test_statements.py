@@ -1253,3 +1253,17 @@ def test_a_catenative_adjective_runs_the_cue_through_its_infinitive(
         ("The mayor's aides", "are quick to point out", "that the budget is balanced"),
         ("The senators", "were reluctant to say", "that the war was lost"),
     ]
+
+
+def test_a_cue_of_by_and_a_gerund_starts_at_the_verb_it_says_how_began_or_answered(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The mayor began by saying that the budget is balanced. The senator responded to "
+        "the charge by saying that the report was false.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("The mayor", "began by saying"),
+        ("The senator", "responded to the charge by saying"),
+    ]

@@ -34,7 +34,21 @@ def cue_start(verb: Token) -> Token:
     start = verb
     while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
         start = start.nbor(-1)
-    return start
+    opening = _opened_by(verb)
+    return start if opening is None else cue_start(opening)
+
+
+def _opened_by(verb: Token) -> Token | None:
+    """The verb that a cue verb says how the speaker began or answered ("*began* by
+    saying", "*responded* to the charge by calling"): PolNeAR's cue starts there, but
+    not where that verb has an object of its own ("ended the debate by saying")."""
+    by = verb.head
+    if verb.dep_ != "pcomp" or by.lower_ != "by" or by.dep_ != "prep":
+        return None
+    opening = by.head
+    if opening.pos_ != "VERB" or opening.lemma_.lower() not in conventions("opening_verbs"):
+        return None
+    return None if any(c.dep_ == "dobj" for c in opening.children) else opening
 
 
 def _cue_modifier(token: Token, verb: Token) -> bool:
