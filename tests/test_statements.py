@@ -1267,3 +1267,15 @@ def test_a_cue_of_by_and_a_gerund_starts_at_the_verb_it_says_how_began_or_answer
         ("The mayor", "began by saying"),
         ("The senator", "responded to the charge by saying"),
     ]
+
+
+def test_an_adverb_of_the_cue_adverb_belongs_to_the_cue(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The mayor has once again said that the budget is balanced. The senator long ago "
+        "argued that the war was lost.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("The mayor", "has once again said"),
+        ("The senator", "long ago argued"),
+    ]

@@ -52,13 +52,23 @@ def _opened_by(verb: Token) -> Token | None:
 
 
 def _cue_modifier(token: Token, verb: Token) -> bool:
-    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue; not a
+    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue, or an
+    adverb of such an adverb ("*long* ago picked", "*once* again decided"); not a
     question word ("when asked") nor an adverb that links the sentence to the one
     before ("however", "instead")."""
-    if token.head != verb:
-        return False
-    if token.dep_ in ("aux", "auxpass", "neg"):
-        return True
+    head = token.head
+    if head != verb:
+        return (
+            head.head == verb
+            and head.dep_ == "advmod"
+            and token.i < head.i < verb.i
+            and _cue_adverb(token)
+        )
+    return token.dep_ in ("aux", "auxpass", "neg") or _cue_adverb(token)
+
+
+def _cue_adverb(token: Token) -> bool:
+    """An adverb that may belong to a cue: not a question word nor a linking adverb."""
     return (
         token.dep_ == "advmod"
         and token.tag_ != "WRB"
