@@ -1279,3 +1279,12 @@ def test_an_adverb_of_the_cue_adverb_belongs_to_the_cue(pipeline: claimkit.Pipel
         ("The mayor", "has once again said"),
         ("The senator", "long ago argued"),
     ]
+
+
+def test_a_cue_runs_through_the_participle_of_its_object_noun_that_takes_an_object(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The mayor released a statement condemning the new tax.")
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "released a statement condemning", "the new tax")
+    ]

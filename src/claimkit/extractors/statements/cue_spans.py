@@ -159,7 +159,11 @@ def chained_verb(verb: Token) -> Token | None:
 
 def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None:
     """The participle that says what a cue noun as object says ("issued a statement
-    *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
+    *saying* Y", "released a report *detailing* X"): PolNeAR's cue runs through it and
+    the content is its clause or object; not where the cue verb has a clause of its own
+    ("called a report suggesting X | Y")."""
+    if any(c.dep_ in CLAUSE for c in verb.children):
+        return None
     for noun in verb.rights:
         if noun.dep_ != "dobj" or not heads_cues(noun, cue_nouns):
             continue
@@ -168,7 +172,7 @@ def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None
                 participle.dep_ == "acl"
                 and participle.tag_ == "VBG"
                 and participle.i == noun.i + 1
-                and any(c.dep_ in CLAUSE for c in participle.children)
+                and any(c.dep_ in (*CLAUSE, "dobj") for c in participle.children)
             ):
                 return participle
     return None
