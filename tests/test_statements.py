@@ -1288,3 +1288,10 @@ def test_a_cue_runs_through_the_participle_of_its_object_noun_that_takes_an_obje
     assert [summary(c)[:3] for c in found] == [
         ("The mayor", "released a statement condemning", "the new tax")
     ]
+
+
+def test_a_cue_hung_on_a_phrasal_catenative_starts_at_it(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "The mayor went on to explain that the budget is balanced.")
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "went on to explain", "that the budget is balanced")
+    ]

@@ -34,8 +34,24 @@ def cue_start(verb: Token) -> Token:
     start = verb
     while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
         start = start.nbor(-1)
-    opening = _opened_by(verb)
+    opening = _opened_by(verb) or _phrasal_catenative(verb)
     return start if opening is None else cue_start(opening)
+
+
+def _phrasal_catenative(verb: Token) -> Token | None:
+    """The phrasal catenative that the parser hangs a cue's infinitive on as an adverbial
+    clause ("*went on* to explain"): PolNeAR's cue starts there, as it does at a
+    catenative whose infinitive is its complement ("continued to insist")."""
+    head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and head.i < verb.i
+        and is_infinitive(verb)
+        and head.lemma_.lower() in conventions("catenatives")
+        and any(c.dep_ == "prt" for c in head.children)
+    ):
+        return head
+    return None
 
 
 def _opened_by(verb: Token) -> Token | None:
