@@ -1387,3 +1387,59 @@ def test_a_question_the_parser_splits_runs_up_to_the_comma_that_sets_it_off() ->
     assert found is not None
     start, end = found[2]
     assert doc.text[start:end] == "if it had appeared he was ignoring the harbour"
+
+
+def test_a_catenative_adjective_runs_the_cue_through_its_infinitive(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The mayor's aides are quick to point out that the budget is balanced. The "
+        "senators were reluctant to say that the war was lost.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor's aides", "are quick to point out", "that the budget is balanced"),
+        ("The senators", "were reluctant to say", "that the war was lost"),
+    ]
+
+
+def test_a_cue_of_by_and_a_gerund_starts_at_the_verb_it_says_how_began_or_answered(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        "The mayor began by saying that the budget is balanced. The senator responded to "
+        "the charge by saying that the report was false.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("The mayor", "began by saying"),
+        ("The senator", "responded to the charge by saying"),
+    ]
+
+
+def test_an_adverb_of_the_cue_adverb_belongs_to_the_cue(pipeline: claimkit.Pipeline) -> None:
+    found = statements(
+        pipeline,
+        "The mayor has once again said that the budget is balanced. The senator long ago "
+        "argued that the war was lost.",
+    )
+    assert [summary(c)[:2] for c in found] == [
+        ("The mayor", "has once again said"),
+        ("The senator", "long ago argued"),
+    ]
+
+
+def test_a_cue_runs_through_the_participle_of_its_object_noun_that_takes_an_object(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The mayor released a statement condemning the new tax.")
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "released a statement condemning", "the new tax")
+    ]
+
+
+def test_a_cue_hung_on_a_phrasal_catenative_starts_at_it(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "The mayor went on to explain that the budget is balanced.")
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "went on to explain", "that the budget is balanced")
+    ]

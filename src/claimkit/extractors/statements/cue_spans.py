@@ -34,17 +34,57 @@ def cue_start(verb: Token) -> Token:
     start = verb
     while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
         start = start.nbor(-1)
-    return start
+    opening = _opened_by(verb) or _phrasal_catenative(verb)
+    return start if opening is None else cue_start(opening)
+
+
+def _phrasal_catenative(verb: Token) -> Token | None:
+    """The phrasal catenative that the parser hangs a cue's infinitive on as an adverbial
+    clause ("*went on* to explain"): PolNeAR's cue starts there, as it does at a
+    catenative whose infinitive is its complement ("continued to insist")."""
+    head = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and head.i < verb.i
+        and is_infinitive(verb)
+        and head.lemma_.lower() in conventions("catenatives")
+        and any(c.dep_ == "prt" for c in head.children)
+    ):
+        return head
+    return None
+
+
+def _opened_by(verb: Token) -> Token | None:
+    """The verb that a cue verb says how the speaker began or answered ("*began* by
+    saying", "*responded* to the charge by calling"): PolNeAR's cue starts there, but
+    not where that verb has an object of its own ("ended the debate by saying")."""
+    by = verb.head
+    if verb.dep_ != "pcomp" or by.lower_ != "by" or by.dep_ != "prep":
+        return None
+    opening = by.head
+    if opening.pos_ != "VERB" or opening.lemma_.lower() not in conventions("opening_verbs"):
+        return None
+    return None if any(c.dep_ == "dobj" for c in opening.children) else opening
 
 
 def _cue_modifier(token: Token, verb: Token) -> bool:
-    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue; not a
+    """An auxiliary, a negation or an adverb of ``verb`` that belongs to its cue, or an
+    adverb of such an adverb ("*long* ago picked", "*once* again decided"); not a
     question word ("when asked") nor an adverb that links the sentence to the one
     before ("however", "instead")."""
-    if token.head != verb:
-        return False
-    if token.dep_ in ("aux", "auxpass", "neg"):
-        return True
+    head = token.head
+    if head != verb:
+        return (
+            head.head == verb
+            and head.dep_ == "advmod"
+            and token.i < head.i < verb.i
+            and _cue_adverb(token)
+        )
+    return token.dep_ in ("aux", "auxpass", "neg") or _cue_adverb(token)
+
+
+def _cue_adverb(token: Token) -> bool:
+    """An adverb that may belong to a cue: not a question word nor a linking adverb."""
     return (
         token.dep_ == "advmod"
         and token.tag_ != "WRB"
@@ -116,8 +156,16 @@ def _particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[st
 
 def chained_verb(verb: Token) -> Token | None:
     """The verb of the infinitive a catenative verb passes its subject on to
-    ("continued to *insist*", "tried to *show*"), if ``verb`` is one and has one."""
-    if verb.lemma_.lower() not in conventions("catenatives"):
+    ("continued to *insist*", "tried to *show*"), or a catenative adjective of "be"
+    ("are quick to *point out*", "is likely to *say*"), if ``verb`` has one."""
+    if verb.lemma_.lower() == "be":
+        adjective = next((c for c in verb.rights if c.dep_ == "acomp"), None)
+        if adjective is None or adjective.lemma_.lower() not in conventions(
+            "catenative_adjectives"
+        ):
+            return None
+        verb = adjective
+    elif verb.lemma_.lower() not in conventions("catenatives"):
         return None
     return next(
         (c for c in verb.rights if c.dep_ in INFINITIVE and is_infinitive(c)),
@@ -127,7 +175,11 @@ def chained_verb(verb: Token) -> Token | None:
 
 def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None:
     """The participle that says what a cue noun as object says ("issued a statement
-    *saying* Y"): PolNeAR's cue runs through it and the content is its clause."""
+    *saying* Y", "released a report *detailing* X"): PolNeAR's cue runs through it and
+    the content is its clause or object; not where the cue verb has a clause of its own
+    ("called a report suggesting X | Y")."""
+    if any(c.dep_ in CLAUSE for c in verb.children):
+        return None
     for noun in verb.rights:
         if noun.dep_ != "dobj" or not heads_cues(noun, cue_nouns):
             continue
@@ -136,7 +188,7 @@ def participle_of_object(verb: Token, cue_nouns: frozenset[str]) -> Token | None
                 participle.dep_ == "acl"
                 and participle.tag_ == "VBG"
                 and participle.i == noun.i + 1
-                and any(c.dep_ in CLAUSE for c in participle.children)
+                and any(c.dep_ in (*CLAUSE, "dobj") for c in participle.children)
             ):
                 return participle
     return None
