@@ -56,10 +56,8 @@ def is_cued(verb: Token) -> bool:
 
 @functools.cache
 def conventions(kind: str) -> frozenset[str]:
-    """A word list of ``conventions.toml``: ``catenatives``, ``light_verbs``,
-    ``linking_adverbs``, ``focus_particles``, ``content_marks``, ``answers``,
-    ``circumstance_preps``, ``occasions``, ``content_preps``, ``addressee_preps``,
-    ``relative_pronouns`` or ``abbreviations``."""
+    """A word list of ``conventions.toml`` by its section name; the file says what each
+    list is for and why."""
     data = tomllib.loads(
         resources.files(__package__).joinpath("conventions.toml").read_text("utf-8")
     )
