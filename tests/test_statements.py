@@ -1162,3 +1162,39 @@ def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribu
 def test_an_unknown_statements_scope_is_an_error_that_names_it() -> None:
     with pytest.raises(PluginError, match="unknown statements scope 'everything'"):
         claimkit.Pipeline(options={"statements_scope": "everything"})
+
+
+def test_of_two_subjects_the_one_nearest_the_cue_speaks(pipeline: claimkit.Pipeline) -> None:
+    # The parser takes the quoted word for a subject of "said" too.
+    found = statements(pipeline, '"Security," said Grimm, a Trump supporter.')
+    assert [summary(c)[:3] for c in found] == [("Grimm, a Trump supporter", "said", '"Security,"')]
+
+
+def test_a_speaker_after_the_cue_the_parser_takes_for_its_object(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, '"The harbour will reopen next week," added another city official.'
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("another city official", "added", '"The harbour will reopen next week,"')
+    ]
+    found = statements(pipeline, '"The bridge is safe," tweeted another.')
+    assert [summary(c)[:3] for c in found] == [("another", "tweeted", '"The bridge is safe,"')]
+
+
+def test_a_preposed_content_whose_head_the_parser_takes_for_a_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        'The rejection of the budget signals "the beginning of the end" for the council, '
+        "said Ann Berg, founder of the party.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "Ann Berg, founder of the party",
+            "said",
+            'The rejection of the budget signals "the beginning of the end" for the council',
+        )
+    ]

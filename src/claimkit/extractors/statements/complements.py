@@ -28,7 +28,11 @@ def complement(
     verb: Token, kind: str, source: Token, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The character range of what is said, thought or vowed."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE] or _clause_after_prep(verb)
+    clauses = (
+        [c for c in verb.children if c.dep_ in CLAUSE]
+        or _clause_after_prep(verb)
+        or (_subject_before(verb, source) if kind != LEARNED else [])
+    )
     if clauses:
         clause = _reported_clause(clauses, verb)
         preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
@@ -128,6 +132,21 @@ def _before(first: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
     if first.i > first.sent.start and first.nbor(-1).text in (";", ":"):
         return None
     return _preposed([t for t in first.sent if t.i < first.i], first, quotes)
+
+
+def _subject_before(verb: Token, source: Token) -> list[Token]:
+    """The head of a preposed content that the parser took for a second subject of the
+    cue ('"Safety," said Grimm', 'Nothing he said "will help," the senator said'): it
+    stands before the attribution, set off by a comma or a quotation mark, as a reported
+    clause does."""
+    first = min(source.left_edge, verb, key=lambda t: t.i)
+    if first.i == 0 or not (first.nbor(-1).text == "," or first.nbor(-1).is_quote):
+        return []
+    if any(c.dep_ in _OBJECTS + INFINITIVE for c in verb.rights) or (
+        verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ","
+    ):
+        return []  # "has proposed accepting Y", "Voters, X suggested, don't Y"
+    return [c for c in verb.children if c.dep_ == "nsubj" and c != source and c.i < first.i][:1]
 
 
 def _reported_clause(clauses: list[Token], verb: Token) -> Token:

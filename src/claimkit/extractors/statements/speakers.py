@@ -23,6 +23,8 @@ _ASIDES = ("relcl", "acl", "appos")
 _DATELINE_DASHES = (*DASHES, "--", "―")
 # The punctuation before a phrase set off from what precedes it.
 _SETTING_OFF = "," + DASHES
+# The words of a noun phrase.
+_PHRASE = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON")
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
@@ -34,18 +36,24 @@ def subject_of(verb: Token) -> Token | None:
     agent = agent_of(verb)
     if agent is not None:
         return agent
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.tag_ != "EX":
-            if child.lower_ in conventions("relative_pronouns"):
-                # "X, who said Y": the noun the clause describes.
-                return verb.head if verb.dep_ == "relcl" else None
-            return child
+    subjects = [
+        c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.tag_ != "EX")
+    ]
+    if subjects:
+        # Of two, the one nearest the cue: in '"Safety," said Grimm', 'Nothing he said
+        # "will help," the senator said' and "In all, the researchers found" the parser
+        # takes the head of what comes before the attribution for a subject as well.
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
             return None
+        if child.lower_ in conventions("relative_pronouns"):
+            # "X, who said Y": the noun the clause describes.
+            return verb.head if verb.dep_ == "relcl" else None
+        return child
     head = verb.head
-    trailing = _trailing_source(verb)
+    trailing = _trailing_source(verb) or _speaker_after_quotation(verb)
     if trailing is not None:
         return trailing
     if verb.dep_ == "conj" and _reported(head) and _tense(verb) == _tense(head.head):
@@ -272,6 +280,28 @@ def _trailing_source(verb: Token) -> Token | None:
     ):
         head = outer
     return head
+
+
+def _speaker_after_quotation(verb: Token) -> Token | None:
+    """The speaker of '"Q," added another Democrat', '"Q," said Skelly': after a
+    quotation the cue comes before its subject, which the parser may take for the
+    cue's object or an adverb. The head of the noun phrase right after the cue."""
+    doc = verb.doc
+    if verb.i < 2 or verb.tag_ not in _FINITE:
+        return None
+    # The quotation closes right before the cue, with its comma inside or outside.
+    mark, closing = doc[verb.i - 1], doc[verb.i - 2]
+    if not ((mark.is_quote and closing.text in ",?!") or (mark.text == "," and closing.is_quote)):
+        return None
+    phrase = []
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.is_punct or not (token.pos_ in _PHRASE or token.is_title):
+            break
+        phrase.append(token)
+    named = [t for t in phrase if t.pos_ in ("NOUN", "PROPN", "PRON") or t.is_title]
+    if not named or named[-1].head not in (verb, *phrase):
+        return None
+    return named[-1]
 
 
 def whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
