@@ -1198,3 +1198,19 @@ def test_a_preposed_content_whose_head_the_parser_takes_for_a_subject(
             'The rejection of the budget signals "the beginning of the end" for the council',
         )
     ]
+
+
+def test_what_a_colon_after_the_cue_and_its_object_introduces(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, 'Sanders delivered a snappy retort: "No one is tearing this up."')
+    assert [summary(c)[:3] for c in found] == [
+        ("Sanders", "delivered", '"No one is tearing this up."')
+    ]
+    found = statements(pipeline, 'As the mayor put it: "The barbarians are inside the gate."')
+    assert [summary(c)[:3] for c in found] == [
+        ("the mayor", "put", '"The barbarians are inside the gate."')
+    ]
+    # A list after the colon is the object's, not a statement.
+    found = statements(pipeline, "The council praised three projects: the park and the pool.")
+    assert [summary(c)[2] for c in found] == ["three projects: the park and the pool"]

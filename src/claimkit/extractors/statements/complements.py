@@ -21,6 +21,8 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
+# The tags of a finite verb: what a clause has and a list of names does not.
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _RELATIVE_CLAUSES = ("relcl",)
 
 
@@ -83,8 +85,42 @@ def complement(
             return None
         return _resumed(_before(first, quotes), parent, verb)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
-        return _parenthetical(verb, source)
-    return None
+        parenthetical = _parenthetical(verb, source)
+        if parenthetical is not None:
+            return parenthetical
+    return _after_colon(verb)
+
+
+def _after_colon(verb: Token) -> tuple[int, int] | None:
+    """What a colon after the cue and its modifiers introduces: the rest of the line
+    ("sent them a message: He must stop."), or the paragraph below where the line ends
+    with it ("Hewitt writes:" over a block quotation). The parser often makes what
+    follows a sentence of its own, or the head of the cue's."""
+    doc = verb.doc
+    text = doc.text
+    own = {t.i for t in verb.subtree}
+    colon = next((t for t in doc[verb.i + 1 :] if t.text == ":"), None)
+    if colon is None or any(
+        t.i not in own or "\n" in t.text or t.pos_ in ("VERB", "AUX")
+        for t in doc[verb.i + 1 : colon.i]
+    ):
+        return None  # only the cue's modifiers and object before it: "said in a statement:"
+    after = char_end(colon)
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[after:line_end].strip():
+        start = len(text) - len(text[after:].lstrip())
+        end = text.find("\n", start)
+        return (start, len(text) if end < 0 else end) if start < len(text) else None
+    rest = doc.char_span(after, line_end, alignment_mode="contract")
+    words = [t for t in rest or () if not t.is_space]
+    if not words:
+        return None
+    end = min(line_end, words[0].sent.end_char)
+    said = [t for t in words if t.idx < end]
+    if not (said[0].is_quote or any(t.tag_ in _FINITE for t in said)):
+        return None  # a list ("mocked three hopefuls: X, Y and Z") is the object's
+    return said[0].idx, end
 
 
 def _answer(verb: Token) -> list[Token]:
