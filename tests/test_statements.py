@@ -1214,3 +1214,12 @@ def test_what_a_colon_after_the_cue_and_its_object_introduces(
     # A list after the colon is the object's, not a statement.
     found = statements(pipeline, "The council praised three projects: the park and the pool.")
     assert [summary(c)[2] for c in found] == ["three projects: the park and the pool"]
+
+
+def test_an_attribution_set_in_a_clause_whose_opening_the_parser_hangs_on_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # The parser hangs "If the wages are not raised" on "warned".
+    text = "If the wages are not raised, Ms. Ortiz warned, angry nurses plan to leave the union."
+    found = statements(pipeline, text)
+    assert [summary(c)[:3] for c in found] == [("Ms. Ortiz", "warned", text[:-1])]

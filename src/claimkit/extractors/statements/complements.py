@@ -303,16 +303,22 @@ def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
     marks Y1 and Y2 as one content, whose hull holds the source and the cue."""
     if any(c.dep_ in _OBJECTS + CLAUSE + INFINITIVE for c in verb.rights):
         return None
-    own = [t for t in verb.subtree if not t.is_punct] or [verb]
-    start, end = own[0], own[-1]
+    end = ([t for t in verb.subtree if not t.is_punct] or [verb])[-1]
     marks = [c for c in verb.children if c.dep_ == "mark"]
     if marks and marks[0].lower_ in ("as", "like"):
         tokens = [t for t in verb.sent if t.i > end.i]
-    elif start.i > verb.sent.start and start.nbor(-1).text == "," and source.i < verb.i:
+    elif source.i < verb.i and _after_comma(source.left_edge):
+        # The attribution begins with its source, whatever the parser hung on the cue
+        # before it ("If X, Mr. Taylor warned, Y": "If X" on "warned").
         tokens = [t for t in verb.sent if not (t.is_punct and t.i == verb.sent.end - 1)]
     else:
         return None
     return char_range(tokens) if any(not t.is_punct for t in tokens) else None
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether ``token`` follows a comma inside its sentence."""
+    return token.i > token.sent.start and token.nbor(-1).text == ","
 
 
 def without_other_cues(head: Token) -> list[Token]:
