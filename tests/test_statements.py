@@ -1223,3 +1223,13 @@ def test_an_attribution_set_in_a_clause_whose_opening_the_parser_hangs_on_the_cu
     text = "If the wages are not raised, Ms. Ortiz warned, angry nurses plan to leave the union."
     found = statements(pipeline, text)
     assert [summary(c)[:3] for c in found] == [("Ms. Ortiz", "warned", text[:-1])]
+
+
+def test_a_cue_in_a_relative_clause_whose_pronoun_is_the_subject_of_what_is_said(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The board backed the new rules, which the union argued hurt its members."
+    found = statements(pipeline, text)
+    assert ("the union", "argued", "which the union argued hurt its members") in [
+        summary(c)[:3] for c in found
+    ]

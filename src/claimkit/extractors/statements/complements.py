@@ -52,6 +52,9 @@ def complement(
                 *_reasons_and_conditions(verb, clause),
             ]
         )
+    relative = _relative_report(verb, source)
+    if relative is not None:
+        return relative
     answer = _answer(verb)
     if answer:
         return char_range(answer)
@@ -121,6 +124,30 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
     if not (said[0].is_quote or any(t.tag_ in _FINITE for t in said)):
         return None  # a list ("mocked three hopefuls: X, Y and Z") is the object's
     return said[0].idx, end
+
+
+def _relative_report(verb: Token, source: Token) -> tuple[int, int] | None:
+    """ "the drawdown, which they say left a vacuum": a cue in a relative clause whose
+    pronoun is the subject of what is said. The parser makes that pronoun a dependent
+    of the cue and the reported verb its complement; PolNeAR's content is the whole
+    relative clause, cue and source included."""
+    if verb.dep_ != "relcl" or source.head != verb:
+        return None  # "X, who said Y": the pronoun is the speaker
+    relatives = conventions("relative_pronouns")
+    pronoun = next(
+        (c for c in verb.lefts if c.dep_ in ("nsubj", "dobj") and c.lower_ in relatives), None
+    )
+    reported = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in INFINITIVE + CLAUSE and c.pos_ in ("VERB", "AUX") and not is_infinitive(c)
+        ),
+        None,
+    )
+    if pronoun is None or reported is None:
+        return None
+    return char_range([pronoun, *reported.subtree])
 
 
 def _answer(verb: Token) -> list[Token]:
