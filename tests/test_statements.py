@@ -1233,3 +1233,12 @@ def test_a_cue_in_a_relative_clause_whose_pronoun_is_the_subject_of_what_is_said
     assert ("the union", "argued", "which the union argued hurt its members") in [
         summary(c)[:3] for c in found
     ]
+
+
+def test_a_for_clause_with_its_own_subject_is_what_a_cue_asks(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The union has called for the minister to resign.")
+    assert [summary(c)[::2][:2] for c in found] == [("The union", "the minister to resign")]
+    # Not after a verb that is no cue.
+    assert statements(pipeline, "The firm waited for the bank to open.") == []

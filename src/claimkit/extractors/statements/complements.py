@@ -69,6 +69,9 @@ def complement(
         if objects:
             tokens = [*objects[0].subtree, *tokens]
         return char_range(tokens)
+    asked = _for_clause(verb)
+    if asked:
+        return char_range(asked)
     gerund = _gerund(verb)
     if gerund is not None:
         return char_range(without_other_cues(gerund))
@@ -170,6 +173,24 @@ def _answer(verb: Token) -> list[Token]:
         # "when, or if, the Senate will vote": the parser coordinates the rest with the cue.
         rest = [c for c in verb.rights if c.dep_ == "conj" and c.i > word.i]
         return [word, *(t for c in rest[:1] for t in c.subtree)]
+    return []
+
+
+def _for_clause(verb: Token) -> list[Token]:
+    """The clause of "called for *him to resign*", "is looking for *the firm to post
+    gains*": an infinitive with its own subject, opened by "for", which the parser
+    hangs on the cue as an adverbial clause. The "for" belongs to the cue (PolNeAR)."""
+    for child in verb.rights:
+        mark = next((c for c in child.lefts if c.dep_ == "mark"), None)
+        if (
+            child.dep_ == "advcl"
+            and mark is not None
+            and mark.lower_ == "for"
+            and mark.i == child.left_edge.i
+            and is_infinitive(child)
+            and any(c.dep_ in SUBJECTS for c in child.lefts)
+        ):
+            return [t for t in without_other_cues(child) if t != mark]
     return []
 
 
