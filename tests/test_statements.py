@@ -1242,3 +1242,19 @@ def test_a_for_clause_with_its_own_subject_is_what_a_cue_asks(
     assert [summary(c)[::2][:2] for c in found] == [("The union", "the minister to resign")]
     # Not after a verb that is no cue.
     assert statements(pipeline, "The firm waited for the bank to open.") == []
+
+
+def test_the_subject_of_an_opening_clause_the_parser_hangs_on_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, "The mayor offered the man a job, then says he will hire more staff."
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "then says", "he will hire more staff")
+    ]
+    text = (
+        "One delegate, who like others spoke on the condition of anonymity, said the vote was fair."
+    )
+    found = statements(pipeline, text)
+    assert [summary(c)[::2][:2] for c in found] == [("One delegate", "the vote was fair")]

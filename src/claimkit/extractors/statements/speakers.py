@@ -104,7 +104,36 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
     if verb.tag_ in _FINITE:
-        return _stranded_subject(verb)
+        return _stranded_subject(verb) or _subject_of_opening(verb)
+    return None
+
+
+def _subject_of_opening(verb: Token) -> Token | None:
+    """The subject of a sentence whose first clause the parser hangs on the cue after
+    it: "Jeffrey Salkin, a rabbi helping to organize the boycott, said Y" (the parser
+    takes "rabbi" for a verb), "Kasich offered the man a job, then says Y". The subject
+    of that clause opens the sentence and the clause is set off from the cue."""
+    start = verb.i
+    while (
+        start > verb.sent.start
+        and verb.doc[start - 1].head == verb
+        and verb.doc[start - 1].dep_ == "advmod"
+    ):
+        start -= 1  # "..., then says"
+    before = verb.doc[start - 1] if start > verb.sent.start else None
+    if before is None or before.text != "," or (before.i > 0 and before.nbor(-1).is_quote):
+        return None  # not '"Q," said X'
+    for clause in verb.lefts:
+        if clause.dep_ not in ("ccomp", "advcl", "conj", "dep", "parataxis", "csubj"):
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.left_edge.i == verb.sent.start
+            and subject.pos_ in ("NOUN", "PROPN", "PRON")
+            and subject.lower_ not in conventions("relative_pronouns")
+        ):
+            return subject
     return None
 
 
