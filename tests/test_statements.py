@@ -1258,3 +1258,11 @@ def test_the_subject_of_an_opening_clause_the_parser_hangs_on_the_cue(
     )
     found = statements(pipeline, text)
     assert [summary(c)[::2][:2] for c in found] == [("One delegate", "the vote was fair")]
+
+
+def test_the_question_a_cue_asks_in_an_adverbial_clause(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "Asked by a reporter if the bridge was safe, the mayor smiled.")
+    assert [summary(c)[:3] for c in found] == [("a reporter", "Asked", "if the bridge was safe")]
+    # After an object, "if" opens a condition, not a question.
+    found = statements(pipeline, "The governor promised new roads if she wins.")
+    assert [summary(c)[2] for c in found] == ["new roads if she wins"]

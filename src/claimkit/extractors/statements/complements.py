@@ -69,7 +69,7 @@ def complement(
         if objects:
             tokens = [*objects[0].subtree, *tokens]
         return char_range(tokens)
-    asked = _for_clause(verb)
+    asked = _for_clause(verb) or _question(verb)
     if asked:
         return char_range(asked)
     gerund = _gerund(verb)
@@ -191,6 +191,26 @@ def _for_clause(verb: Token) -> list[Token]:
             and any(c.dep_ in SUBJECTS for c in child.lefts)
         ):
             return [t for t in without_other_cues(child) if t != mark]
+    return []
+
+
+def _question(verb: Token) -> list[Token]:
+    """The question a cue asks or leaves open ("asked by X *if Y*", "must declare
+    *whether Y*"), which the parser hangs on it as an adverbial clause. Not after an
+    object ("promised reform *if he wins*": a condition) nor without a subject ("if
+    elected")."""
+    if any(c.dep_ in _OBJECTS for c in verb.children):
+        return []
+    for child in verb.rights:
+        edge = child.left_edge
+        if (
+            child.dep_ == "advcl"
+            and edge.dep_ == "mark"
+            and edge.head == child
+            and edge.lower_ in conventions("question_marks")
+            and any(c.dep_ in SUBJECTS for c in child.children)
+        ):
+            return without_other_cues(child)
     return []
 
 
