@@ -1266,3 +1266,19 @@ def test_the_question_a_cue_asks_in_an_adverbial_clause(pipeline: claimkit.Pipel
     # After an object, "if" opens a condition, not a question.
     found = statements(pipeline, "The governor promised new roads if she wins.")
     assert [summary(c)[2] for c in found] == ["new roads if she wins"]
+
+
+def test_a_speaker_after_the_cue_the_parser_makes_the_subject_of_a_later_clause(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # The parser takes "Correct" for a verb whose subject is "Brock".
+    found = statements(
+        pipeline,
+        '"What is shaping up is a battle for the ages," said David Brock, a Clinton '
+        "confidant who heads the pro-Clinton super PAC Correct the Record.",
+    )
+    assert [summary(c)[1:3] for c in found] == [
+        ("said", '"What is shaping up is a battle for the ages,"')
+    ]
+    assert found[0].source_mention is not None
+    assert found[0].source_mention.text.startswith("David Brock")

@@ -31,7 +31,8 @@ def complement(
 ) -> tuple[int, int] | None:
     """The character range of what is said, thought or vowed."""
     clauses = (
-        [c for c in verb.children if c.dep_ in CLAUSE]
+        # Not a clause the speaker is the subject of ('"Q," said X, who heads Y').
+        [c for c in verb.children if c.dep_ in CLAUSE and not _speaker_of(c, source, verb)]
         or _clause_after_prep(verb)
         or (_subject_before(verb, source) if kind != LEARNED else [])
     )
@@ -236,6 +237,11 @@ def _before(first: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
     if first.i > first.sent.start and first.nbor(-1).text in (";", ":"):
         return None
     return _preposed([t for t in first.sent if t.i < first.i], first, quotes)
+
+
+def _speaker_of(clause: Token, source: Token, verb: Token) -> bool:
+    """Whether the parser made the speaker after the cue the subject of ``clause``."""
+    return source.head == clause and source.dep_ in SUBJECTS and source.i > verb.i
 
 
 def _subject_before(verb: Token, source: Token) -> list[Token]:

@@ -328,9 +328,18 @@ def _speaker_after_quotation(verb: Token) -> Token | None:
             break
         phrase.append(token)
     named = [t for t in phrase if t.pos_ in ("NOUN", "PROPN", "PRON") or t.is_title]
-    if not named or named[-1].head not in (verb, *phrase):
+    if not named:
         return None
-    return named[-1]
+    # Or the subject of a clause after it: '"Q," said David Brock, a Clinton confidant
+    # who heads the PAC Correct the Record' (the parser takes "Correct" for a verb).
+    # Not a pronoun: '"Q," says she warned' reports "she warned".
+    speaker = named[-1]
+    head = speaker.head
+    if head in (verb, *phrase) or (
+        speaker.pos_ != "PRON" and head.i > verb.i and verb in head.ancestors
+    ):
+        return speaker
+    return None
 
 
 def whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
