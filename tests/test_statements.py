@@ -1282,3 +1282,15 @@ def test_a_speaker_after_the_cue_the_parser_makes_the_subject_of_a_later_clause(
     ]
     assert found[0].source_mention is not None
     assert found[0].source_mention.text.startswith("David Brock")
+
+
+def test_an_infinitive_cue_after_a_causative_speaks_for_its_object(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The sudden resignation led some to speculate that the board had forced him out."
+    assert [summary(c)[:3] for c in statements(pipeline, text)] == [
+        ("some", "to speculate", "that the board had forced him out")
+    ]
+    # Without an object the infinitive is what the first verb says.
+    found = statements(pipeline, "The mayor vowed to say that the bridge is safe.")
+    assert [summary(c)[1] for c in found] == ["vowed"]

@@ -45,6 +45,7 @@ from claimkit.extractors.statements.parse import (
 )
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.extractors.statements.speakers import (
+    object_controller,
     past_dateline,
     postposed_subject,
     subject_of,
@@ -216,8 +217,10 @@ def _verb_attribution(
     ("support", "concern"); with ``objects``, its object may be the content
     ("criticized the plan"); with ``sourceless``, it may name no source ("is expected
     to", "seemed to")."""
-    if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
-        return None  # "vowed to tell it like it is": the telling is what was vowed
+    if verb.dep_ == "xcomp" and verb.tag_ != "VBG" and object_controller(verb) is None:
+        # "vowed to tell it like it is": the telling is what was vowed ("led some to
+        # speculate that Y" is the speculation of "some").
+        return None
     if kind == "impression":
         return _impression(verb) if sourceless else None
     inverted = postposed_subject(verb)

@@ -61,6 +61,9 @@ def subject_of(verb: Token) -> Token | None:
         # joins the second cue to the reported clause; in the tense of the first cue it
         # is the first speaker's.
         return subject_of(head.head)
+    controller = object_controller(verb)
+    if controller is not None:
+        return controller
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -135,6 +138,20 @@ def _subject_of_opening(verb: Token) -> Token | None:
         ):
             return subject
     return None
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object of a causative verb that an infinitive cue completes: "led *some* to
+    speculate that Y", "leaving *many* to wonder whether Y". They speak or think; the
+    causative is what brought them to."""
+    head = verb.head
+    if (
+        verb.dep_ != "xcomp"
+        or head.lemma_.lower() not in conventions("causatives")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+    ):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _actor(verb: Token) -> Token | None:
