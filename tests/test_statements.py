@@ -1294,3 +1294,16 @@ def test_an_infinitive_cue_after_a_causative_speaks_for_its_object(
     # Without an object the infinitive is what the first verb says.
     found = statements(pipeline, "The mayor vowed to say that the bridge is safe.")
     assert [summary(c)[1] for c in found] == ["vowed"]
+
+
+def test_a_speaker_the_parser_hangs_on_a_quoted_subject(pipeline: claimkit.Pipeline) -> None:
+    # "lawyer" inside the quotation is taken for the subject, "Smith" for its appositive.
+    text = (
+        '"Very good lawyer, very good lawyer this woman," Smith, the party leader, said '
+        "when Jones asked him a question."
+    )
+    assert (
+        "Smith, the party leader,",
+        "said",
+        '"Very good lawyer, very good lawyer this woman,"',
+    ) in [summary(c)[:3] for c in statements(pipeline, text)]

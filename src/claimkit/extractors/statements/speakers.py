@@ -51,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
         if child.lower_ in conventions("relative_pronouns"):
             # "X, who said Y": the noun the clause describes.
             return verb.head if verb.dep_ == "relcl" else None
-        return child
+        return _past_quotation(child, verb)
     head = verb.head
     trailing = _trailing_source(verb) or _speaker_after_quotation(verb)
     if trailing is not None:
@@ -152,6 +152,28 @@ def object_controller(verb: Token) -> Token | None:
     ):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _past_quotation(subject: Token, verb: Token) -> Token:
+    """The speaker the parser hangs on a word of the quotation it took for the subject:
+    in '"Very good reporter," Trump said' and '"A good speech, Mr. President," Cohen
+    told him' the speaker is an appositive of the quoted subject. The first noun that
+    subject governs after the quotation closes."""
+    doc = subject.doc
+    start = verb.sent.start  # or the line's, where the parser split the quotation off
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    marks = [t for t in doc[start : verb.i] if t.is_quote and t.pos_ == "PUNCT"]
+    opened = [t for t in marks if t.i < subject.i]
+    closed = [t for t in marks if subject.i < t.i and t.nbor(-1).text in ",?!."]
+    if len(opened) % 2 == 0 or not closed:
+        return subject
+    after = [
+        c
+        for c in subject.rights
+        if c.i > closed[-1].i and c.dep_ in ("appos", "conj") and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return after[0] if after else subject
 
 
 def _actor(verb: Token) -> Token | None:
