@@ -1307,3 +1307,8 @@ def test_a_speaker_the_parser_hangs_on_a_quoted_subject(pipeline: claimkit.Pipel
         "said",
         '"Very good lawyer, very good lawyer this woman,"',
     ) in [summary(c)[:3] for c in statements(pipeline, text)]
+
+
+def test_what_a_relative_pronoun_is_called_or_described_as(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "The mayor praised the marchers, whom she described as peaceful.")
+    assert ("she", "described", "whom she described as peaceful") in [summary(c)[:3] for c in found]

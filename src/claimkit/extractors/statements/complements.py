@@ -131,27 +131,31 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
 
 
 def _relative_report(verb: Token, source: Token) -> tuple[int, int] | None:
-    """ "the drawdown, which they say left a vacuum": a cue in a relative clause whose
-    pronoun is the subject of what is said. The parser makes that pronoun a dependent
-    of the cue and the reported verb its complement; PolNeAR's content is the whole
-    relative clause, cue and source included."""
+    """ "the drawdown, which they say left a vacuum", "the marchers, whom he described as
+    peaceful": a cue in a relative clause whose pronoun is the subject of what is said
+    or what is called so. The parser makes that pronoun a dependent of the cue; PolNeAR's
+    content is the whole relative clause, cue and source included."""
     if verb.dep_ != "relcl" or source.head != verb:
         return None  # "X, who said Y": the pronoun is the speaker
     relatives = conventions("relative_pronouns")
     pronoun = next(
         (c for c in verb.lefts if c.dep_ in ("nsubj", "dobj") and c.lower_ in relatives), None
     )
-    reported = next(
-        (
-            c
-            for c in verb.rights
-            if c.dep_ in INFINITIVE + CLAUSE and c.pos_ in ("VERB", "AUX") and not is_infinitive(c)
-        ),
-        None,
-    )
-    if pronoun is None or reported is None:
+    if pronoun is None:
         return None
-    return char_range([pronoun, *reported.subtree])
+    reported = next((c for c in verb.rights if _reports(c, pronoun)), None)
+    return None if reported is None else char_range([pronoun, *reported.subtree])
+
+
+def _reports(child: Token, pronoun: Token) -> bool:
+    """Whether ``child`` of a cue says what its relative ``pronoun`` does or is: the verb
+    it is the subject of ("which they say *left a vacuum*"), or, with the pronoun for
+    object, what it is called ("which he called *a disaster*", "whom he described *as
+    peaceful*")."""
+    if child.dep_ in INFINITIVE + CLAUSE:
+        return child.pos_ in ("VERB", "AUX") and not is_infinitive(child)
+    called = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
+    return called and pronoun.dep_ == "dobj"
 
 
 def _answer(verb: Token) -> list[Token]:
