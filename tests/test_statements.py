@@ -1312,3 +1312,15 @@ def test_a_speaker_the_parser_hangs_on_a_quoted_subject(pipeline: claimkit.Pipel
 def test_what_a_relative_pronoun_is_called_or_described_as(pipeline: claimkit.Pipeline) -> None:
     found = statements(pipeline, "The mayor praised the marchers, whom she described as peaceful.")
     assert ("she", "described", "whom she described as peaceful") in [summary(c)[:3] for c in found]
+
+
+def test_a_that_clause_after_the_cue_s_modifiers_the_parser_hangs_elsewhere(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Joe Madison, a talk radio host, recalled in 2008 that before Iowa, Obama was not "
+        "treated as credibly by his listeners."
+    )
+    assert [summary(c)[1:3] for c in statements(pipeline, text)] == [
+        ("recalled", "that before Iowa, Obama was not treated as credibly by his listeners")
+    ]

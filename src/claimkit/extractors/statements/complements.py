@@ -21,6 +21,8 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
+# The tags of a finite verb.
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 # The tags of a finite verb: what a clause has and a list of names does not.
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _RELATIVE_CLAUSES = ("relcl",)
@@ -95,7 +97,34 @@ def complement(
         parenthetical = _parenthetical(verb, source)
         if parenthetical is not None:
             return parenthetical
-    return _after_colon(verb)
+    return _that_after(verb) or _after_colon(verb)
+
+
+def _that_after(verb: Token) -> tuple[int, int] | None:
+    """The that-clause after the cue's modifiers that the parser hangs elsewhere:
+    "recalled in 2008 *that Y*", "said following a vote in 2001 *that Y*" (on "vote"),
+    "complained soon after *that Y*". Only modifiers of the cue stand between, with no
+    comma and no object; the clause runs to the end of the verb after "that"."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    that = None
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.lower_ == "that" and token.dep_ == "mark":
+            that = token
+            break
+        if token.i not in own or token.is_punct or token.tag_ in _FINITE:
+            return None
+    if that is None:
+        return None
+    clause = next(
+        (t for t in verb.doc[that.i + 1 : verb.sent.end] if t.pos_ in ("VERB", "AUX")), None
+    )
+    if clause is None:
+        return None
+    while clause.head.i > that.i and clause.head != clause:
+        clause = clause.head
+    return char_range([that, clause.right_edge])
 
 
 def _after_colon(verb: Token) -> tuple[int, int] | None:
