@@ -1443,3 +1443,165 @@ def test_a_cue_hung_on_a_phrasal_catenative_starts_at_it(pipeline: claimkit.Pipe
     assert [summary(c)[:3] for c in found] == [
         ("The mayor", "went on to explain", "that the budget is balanced")
     ]
+
+
+def test_of_two_subjects_the_one_nearest_the_cue_speaks(pipeline: claimkit.Pipeline) -> None:
+    # The parser takes the quoted word for a subject of "said" too.
+    found = statements(pipeline, '"Security," said Grimm, a Trump supporter.')
+    assert [summary(c)[:3] for c in found] == [("Grimm, a Trump supporter", "said", '"Security,"')]
+
+
+def test_a_speaker_after_the_cue_the_parser_takes_for_its_object(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, '"The harbour will reopen next week," added another city official.'
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("another city official", "added", '"The harbour will reopen next week,"')
+    ]
+    found = statements(pipeline, '"The bridge is safe," tweeted another.')
+    assert [summary(c)[:3] for c in found] == [("another", "tweeted", '"The bridge is safe,"')]
+
+
+def test_a_preposed_content_whose_head_the_parser_takes_for_a_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline,
+        'The rejection of the budget signals "the beginning of the end" for the council, '
+        "said Ann Berg, founder of the party.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        (
+            "Ann Berg, founder of the party",
+            "said",
+            'The rejection of the budget signals "the beginning of the end" for the council',
+        )
+    ]
+
+
+def test_what_a_colon_after_the_cue_and_its_object_introduces(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, 'Sanders delivered a snappy retort: "No one is tearing this up."')
+    assert [summary(c)[:3] for c in found] == [
+        ("Sanders", "delivered", '"No one is tearing this up."')
+    ]
+    found = statements(pipeline, 'As the mayor put it: "The barbarians are inside the gate."')
+    assert [summary(c)[:3] for c in found] == [
+        ("the mayor", "put", '"The barbarians are inside the gate."')
+    ]
+    # A list after the colon is the object's, not a statement.
+    found = statements(pipeline, "The council praised three projects: the park and the pool.")
+    assert [summary(c)[2] for c in found] == ["three projects: the park and the pool"]
+
+
+def test_an_attribution_set_in_a_clause_whose_opening_the_parser_hangs_on_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # The parser hangs "If the wages are not raised" on "warned".
+    text = "If the wages are not raised, Ms. Ortiz warned, angry nurses plan to leave the union."
+    found = statements(pipeline, text)
+    assert [summary(c)[:3] for c in found] == [("Ms. Ortiz", "warned", text[:-1])]
+
+
+def test_a_cue_in_a_relative_clause_whose_pronoun_is_the_subject_of_what_is_said(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The board backed the new rules, which the union argued hurt its members."
+    found = statements(pipeline, text)
+    assert ("the union", "argued", "which the union argued hurt its members") in [
+        summary(c)[:3] for c in found
+    ]
+
+
+def test_a_for_clause_with_its_own_subject_is_what_a_cue_asks(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The union has called for the minister to resign.")
+    assert [summary(c)[::2][:2] for c in found] == [("The union", "the minister to resign")]
+    # Not after a verb that is no cue.
+    assert statements(pipeline, "The firm waited for the bank to open.") == []
+
+
+def test_the_subject_of_an_opening_clause_the_parser_hangs_on_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(
+        pipeline, "The mayor offered the man a job, then says he will hire more staff."
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The mayor", "then says", "he will hire more staff")
+    ]
+    text = (
+        "One delegate, who like others spoke on the condition of anonymity, said the vote was fair."
+    )
+    found = statements(pipeline, text)
+    assert [summary(c)[::2][:2] for c in found] == [("One delegate", "the vote was fair")]
+
+
+def test_the_question_a_cue_asks_in_an_adverbial_clause(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "Asked by a reporter if the bridge was safe, the mayor smiled.")
+    assert [summary(c)[:3] for c in found] == [("a reporter", "Asked", "if the bridge was safe")]
+    # After an object, "if" opens a condition, not a question.
+    found = statements(pipeline, "The governor promised new roads if she wins.")
+    assert [summary(c)[2] for c in found] == ["new roads if she wins"]
+
+
+def test_a_speaker_after_the_cue_the_parser_makes_the_subject_of_a_later_clause(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # The parser takes "Correct" for a verb whose subject is "Brock".
+    found = statements(
+        pipeline,
+        '"What is shaping up is a battle for the ages," said David Brock, a Clinton '
+        "confidant who heads the pro-Clinton super PAC Correct the Record.",
+    )
+    assert [summary(c)[1:3] for c in found] == [
+        ("said", '"What is shaping up is a battle for the ages,"')
+    ]
+    assert found[0].source_mention is not None
+    assert found[0].source_mention.text.startswith("David Brock")
+
+
+def test_an_infinitive_cue_after_a_causative_speaks_for_its_object(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The sudden resignation led some to speculate that the board had forced him out."
+    assert [summary(c)[:3] for c in statements(pipeline, text)] == [
+        ("some", "to speculate", "that the board had forced him out")
+    ]
+    # Without an object the infinitive is what the first verb says.
+    found = statements(pipeline, "The mayor vowed to say that the bridge is safe.")
+    assert [summary(c)[1] for c in found] == ["vowed"]
+
+
+def test_a_speaker_the_parser_hangs_on_a_quoted_subject(pipeline: claimkit.Pipeline) -> None:
+    # "lawyer" inside the quotation is taken for the subject, "Smith" for its appositive.
+    text = (
+        '"Very good lawyer, very good lawyer this woman," Smith, the party leader, said '
+        "when Jones asked him a question."
+    )
+    assert (
+        "Smith, the party leader,",
+        "said",
+        '"Very good lawyer, very good lawyer this woman,"',
+    ) in [summary(c)[:3] for c in statements(pipeline, text)]
+
+
+def test_what_a_relative_pronoun_is_called_or_described_as(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "The mayor praised the marchers, whom she described as peaceful.")
+    assert ("she", "described", "whom she described as peaceful") in [summary(c)[:3] for c in found]
+
+
+def test_a_that_clause_after_the_cue_s_modifiers_the_parser_hangs_elsewhere(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "Joe Madison, a talk radio host, recalled in 2008 that before Iowa, Obama was not "
+        "treated as credibly by his listeners."
+    )
+    assert [summary(c)[1:3] for c in statements(pipeline, text)] == [
+        ("recalled", "that before Iowa, Obama was not treated as credibly by his listeners")
+    ]

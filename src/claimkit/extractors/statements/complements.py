@@ -21,6 +21,10 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
+# The tags of a finite verb.
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+# The tags of a finite verb: what a clause has and a list of names does not.
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _RELATIVE_CLAUSES = ("relcl",)
 
 
@@ -28,7 +32,12 @@ def complement(
     verb: Token, kind: str, source: Token, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The character range of what is said, thought or vowed."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE] or _clause_after_prep(verb)
+    clauses = (
+        # Not a clause the speaker is the subject of ('"Q," said X, who heads Y').
+        [c for c in verb.children if c.dep_ in CLAUSE and not _speaker_of(c, source, verb)]
+        or _clause_after_prep(verb)
+        or (_subject_before(verb, source) if kind != LEARNED else [])
+    )
     if clauses:
         clause = _reported_clause(clauses, verb)
         preposed = clause.i < source.i < verb.i or clause.i < verb.i < source.i
@@ -46,6 +55,9 @@ def complement(
                 *_reasons_and_conditions(verb, clause),
             ]
         )
+    relative = _relative_report(verb, source)
+    if relative is not None:
+        return relative
     answer = _answer(verb)
     if answer:
         return char_range(answer)
@@ -60,6 +72,9 @@ def complement(
         if objects:
             tokens = [*objects[0].subtree, *tokens]
         return char_range(tokens)
+    asked = _for_clause(verb) or _question(verb)
+    if asked:
+        return char_range(asked)
     gerund = _gerund(verb)
     if gerund is not None:
         return char_range(without_other_cues(gerund))
@@ -79,8 +94,97 @@ def complement(
             return None
         return _resumed(_before(first, quotes), parent, verb)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and parent.i > verb.i:
-        return _parenthetical(verb, source)
-    return None
+        parenthetical = _parenthetical(verb, source)
+        if parenthetical is not None:
+            return parenthetical
+    return _that_after(verb) or _after_colon(verb)
+
+
+def _that_after(verb: Token) -> tuple[int, int] | None:
+    """The that-clause after the cue's modifiers that the parser hangs elsewhere:
+    "recalled in 2008 *that Y*", "said following a vote in 2001 *that Y*" (on "vote"),
+    "complained soon after *that Y*". Only modifiers of the cue stand between, with no
+    comma and no object; the clause runs to the end of the verb after "that"."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    that = None
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.lower_ == "that" and token.dep_ == "mark":
+            that = token
+            break
+        if token.i not in own or token.is_punct or token.tag_ in _FINITE:
+            return None
+    if that is None:
+        return None
+    clause = next(
+        (t for t in verb.doc[that.i + 1 : verb.sent.end] if t.pos_ in ("VERB", "AUX")), None
+    )
+    if clause is None:
+        return None
+    while clause.head.i > that.i and clause.head != clause:
+        clause = clause.head
+    return char_range([that, clause.right_edge])
+
+
+def _after_colon(verb: Token) -> tuple[int, int] | None:
+    """What a colon after the cue and its modifiers introduces: the rest of the line
+    ("sent them a message: He must stop."), or the paragraph below where the line ends
+    with it ("Hewitt writes:" over a block quotation). The parser often makes what
+    follows a sentence of its own, or the head of the cue's."""
+    doc = verb.doc
+    text = doc.text
+    own = {t.i for t in verb.subtree}
+    colon = next((t for t in doc[verb.i + 1 :] if t.text == ":"), None)
+    if colon is None or any(
+        t.i not in own or "\n" in t.text or t.pos_ in ("VERB", "AUX")
+        for t in doc[verb.i + 1 : colon.i]
+    ):
+        return None  # only the cue's modifiers and object before it: "said in a statement:"
+    after = char_end(colon)
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[after:line_end].strip():
+        start = len(text) - len(text[after:].lstrip())
+        end = text.find("\n", start)
+        return (start, len(text) if end < 0 else end) if start < len(text) else None
+    rest = doc.char_span(after, line_end, alignment_mode="contract")
+    words = [t for t in rest or () if not t.is_space]
+    if not words:
+        return None
+    end = min(line_end, words[0].sent.end_char)
+    said = [t for t in words if t.idx < end]
+    if not (said[0].is_quote or any(t.tag_ in _FINITE for t in said)):
+        return None  # a list ("mocked three hopefuls: X, Y and Z") is the object's
+    return said[0].idx, end
+
+
+def _relative_report(verb: Token, source: Token) -> tuple[int, int] | None:
+    """ "the drawdown, which they say left a vacuum", "the marchers, whom he described as
+    peaceful": a cue in a relative clause whose pronoun is the subject of what is said
+    or what is called so. The parser makes that pronoun a dependent of the cue; PolNeAR's
+    content is the whole relative clause, cue and source included."""
+    if verb.dep_ != "relcl" or source.head != verb:
+        return None  # "X, who said Y": the pronoun is the speaker
+    relatives = conventions("relative_pronouns")
+    pronoun = next(
+        (c for c in verb.lefts if c.dep_ in ("nsubj", "dobj") and c.lower_ in relatives), None
+    )
+    if pronoun is None:
+        return None
+    reported = next((c for c in verb.rights if _reports(c, pronoun)), None)
+    return None if reported is None else char_range([pronoun, *reported.subtree])
+
+
+def _reports(child: Token, pronoun: Token) -> bool:
+    """Whether ``child`` of a cue says what its relative ``pronoun`` does or is: the verb
+    it is the subject of ("which they say *left a vacuum*"), or, with the pronoun for
+    object, what it is called ("which he called *a disaster*", "whom he described *as
+    peaceful*")."""
+    if child.dep_ in INFINITIVE + CLAUSE:
+        return child.pos_ in ("VERB", "AUX") and not is_infinitive(child)
+    called = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
+    return called and pronoun.dep_ == "dobj"
 
 
 def _answer(verb: Token) -> list[Token]:
@@ -106,6 +210,44 @@ def _answer(verb: Token) -> list[Token]:
     return []
 
 
+def _for_clause(verb: Token) -> list[Token]:
+    """The clause of "called for *him to resign*", "is looking for *the firm to post
+    gains*": an infinitive with its own subject, opened by "for", which the parser
+    hangs on the cue as an adverbial clause. The "for" belongs to the cue (PolNeAR)."""
+    for child in verb.rights:
+        mark = next((c for c in child.lefts if c.dep_ == "mark"), None)
+        if (
+            child.dep_ == "advcl"
+            and mark is not None
+            and mark.lower_ == "for"
+            and mark.i == child.left_edge.i
+            and is_infinitive(child)
+            and any(c.dep_ in SUBJECTS for c in child.lefts)
+        ):
+            return [t for t in without_other_cues(child) if t != mark]
+    return []
+
+
+def _question(verb: Token) -> list[Token]:
+    """The question a cue asks or leaves open ("asked by X *if Y*", "must declare
+    *whether Y*"), which the parser hangs on it as an adverbial clause. Not after an
+    object ("promised reform *if he wins*": a condition) nor without a subject ("if
+    elected")."""
+    if any(c.dep_ in _OBJECTS for c in verb.children):
+        return []
+    for child in verb.rights:
+        edge = child.left_edge
+        if (
+            child.dep_ == "advcl"
+            and edge.dep_ == "mark"
+            and edge.head == child
+            and edge.lower_ in conventions("question_marks")
+            and any(c.dep_ in SUBJECTS for c in child.children)
+        ):
+            return without_other_cues(child)
+    return []
+
+
 def _gerund(verb: Token) -> Token | None:
     """The gerund a cue takes as its complement ("reported *raising $9 million*",
     "proposed *barring all foreign Muslims*", "recalled *sitting in on focus groups*"):
@@ -128,6 +270,26 @@ def _before(first: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
     if first.i > first.sent.start and first.nbor(-1).text in (";", ":"):
         return None
     return _preposed([t for t in first.sent if t.i < first.i], first, quotes)
+
+
+def _speaker_of(clause: Token, source: Token, verb: Token) -> bool:
+    """Whether the parser made the speaker after the cue the subject of ``clause``."""
+    return source.head == clause and source.dep_ in SUBJECTS and source.i > verb.i
+
+
+def _subject_before(verb: Token, source: Token) -> list[Token]:
+    """The head of a preposed content that the parser took for a second subject of the
+    cue ('"Safety," said Grimm', 'Nothing he said "will help," the senator said'): it
+    stands before the attribution, set off by a comma or a quotation mark, as a reported
+    clause does."""
+    first = min(source.left_edge, verb, key=lambda t: t.i)
+    if first.i == 0 or not (first.nbor(-1).text == "," or first.nbor(-1).is_quote):
+        return []
+    if any(c.dep_ in _OBJECTS + INFINITIVE for c in verb.rights) or (
+        verb.i + 1 < len(verb.doc) and verb.nbor(1).text == ","
+    ):
+        return []  # "has proposed accepting Y", "Voters, X suggested, don't Y"
+    return [c for c in verb.children if c.dep_ == "nsubj" and c != source and c.i < first.i][:1]
 
 
 def _reported_clause(clauses: list[Token], verb: Token) -> Token:
@@ -248,16 +410,22 @@ def _parenthetical(verb: Token, source: Token) -> tuple[int, int] | None:
     marks Y1 and Y2 as one content, whose hull holds the source and the cue."""
     if any(c.dep_ in _OBJECTS + CLAUSE + INFINITIVE for c in verb.rights):
         return None
-    own = [t for t in verb.subtree if not t.is_punct] or [verb]
-    start, end = own[0], own[-1]
+    end = ([t for t in verb.subtree if not t.is_punct] or [verb])[-1]
     marks = [c for c in verb.children if c.dep_ == "mark"]
     if marks and marks[0].lower_ in ("as", "like"):
         tokens = [t for t in verb.sent if t.i > end.i]
-    elif start.i > verb.sent.start and start.nbor(-1).text == "," and source.i < verb.i:
+    elif source.i < verb.i and _after_comma(source.left_edge):
+        # The attribution begins with its source, whatever the parser hung on the cue
+        # before it ("If X, Mr. Taylor warned, Y": "If X" on "warned").
         tokens = [t for t in verb.sent if not (t.is_punct and t.i == verb.sent.end - 1)]
     else:
         return None
     return char_range(tokens) if any(not t.is_punct for t in tokens) else None
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether ``token`` follows a comma inside its sentence."""
+    return token.i > token.sent.start and token.nbor(-1).text == ","
 
 
 def without_other_cues(head: Token) -> list[Token]:

@@ -47,6 +47,7 @@ from claimkit.extractors.statements.parse import (
 )
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.extractors.statements.speakers import (
+    object_controller,
     past_dateline,
     postposed_subject,
     subject_of,
@@ -227,8 +228,10 @@ def _verb_attribution(
     ("criticized the plan"); with ``sourceless``, it may name no source ("is expected
     to", "seemed to"), and with ``sure`` (the scorer is sure of the cue) it may be a
     passive act no one is named for ("was asked whether Y", "is seen as Y")."""
-    if verb.dep_ == "xcomp" and verb.tag_ != "VBG":
-        return None  # "vowed to tell it like it is": the telling is what was vowed
+    if verb.dep_ == "xcomp" and verb.tag_ != "VBG" and object_controller(verb) is None:
+        # "vowed to tell it like it is": the telling is what was vowed ("led some to
+        # speculate that Y" is the speculation of "some").
+        return None
     if kind == "impression":
         # Only where the scorer takes it for a cue: an impression told inside what
         # someone says ("added that X appeared to Y") is theirs, and PolNeAR leaves it.

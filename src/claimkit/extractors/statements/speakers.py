@@ -23,6 +23,8 @@ _ASIDES = ("relcl", "acl", "appos")
 _DATELINE_DASHES = (*DASHES, "--", "―")
 # The punctuation before a phrase set off from what precedes it.
 _SETTING_OFF = "," + DASHES
+# The words of a noun phrase.
+_PHRASE = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON")
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
 
@@ -34,18 +36,24 @@ def subject_of(verb: Token) -> Token | None:
     agent = agent_of(verb)
     if agent is not None:
         return agent
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.tag_ != "EX":
-            if child.lower_ in conventions("relative_pronouns"):
-                # "X, who said Y": the noun the clause describes.
-                return verb.head if verb.dep_ == "relcl" else None
-            return child
+    subjects = [
+        c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.tag_ != "EX")
+    ]
+    if subjects:
+        # Of two, the one nearest the cue: in '"Safety," said Grimm', 'Nothing he said
+        # "will help," the senator said' and "In all, the researchers found" the parser
+        # takes the head of what comes before the attribution for a subject as well.
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
             return None
+        if child.lower_ in conventions("relative_pronouns"):
+            # "X, who said Y": the noun the clause describes.
+            return verb.head if verb.dep_ == "relcl" else None
+        return _past_quotation(child, verb)
     head = verb.head
-    trailing = _trailing_source(verb)
+    trailing = _trailing_source(verb) or _speaker_after_quotation(verb)
     if trailing is not None:
         return trailing
     if verb.dep_ == "conj" and _reported(head) and _tense(verb) == _tense(head.head):
@@ -53,6 +61,9 @@ def subject_of(verb: Token) -> Token | None:
         # joins the second cue to the reported clause; in the tense of the first cue it
         # is the first speaker's.
         return subject_of(head.head)
+    controller = object_controller(verb)
+    if controller is not None:
+        return controller
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -96,8 +107,73 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
     if verb.tag_ in _FINITE:
-        return _stranded_subject(verb)
+        return _stranded_subject(verb) or _subject_of_opening(verb)
     return None
+
+
+def _subject_of_opening(verb: Token) -> Token | None:
+    """The subject of a sentence whose first clause the parser hangs on the cue after
+    it: "Jeffrey Salkin, a rabbi helping to organize the boycott, said Y" (the parser
+    takes "rabbi" for a verb), "Kasich offered the man a job, then says Y". The subject
+    of that clause opens the sentence and the clause is set off from the cue."""
+    start = verb.i
+    while (
+        start > verb.sent.start
+        and verb.doc[start - 1].head == verb
+        and verb.doc[start - 1].dep_ == "advmod"
+    ):
+        start -= 1  # "..., then says"
+    before = verb.doc[start - 1] if start > verb.sent.start else None
+    if before is None or before.text != "," or (before.i > 0 and before.nbor(-1).is_quote):
+        return None  # not '"Q," said X'
+    for clause in verb.lefts:
+        if clause.dep_ not in ("ccomp", "advcl", "conj", "dep", "parataxis", "csubj"):
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.left_edge.i == verb.sent.start
+            and subject.pos_ in ("NOUN", "PROPN", "PRON")
+            and subject.lower_ not in conventions("relative_pronouns")
+        ):
+            return subject
+    return None
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object of a causative verb that an infinitive cue completes: "led *some* to
+    speculate that Y", "leaving *many* to wonder whether Y". They speak or think; the
+    causative is what brought them to."""
+    head = verb.head
+    if (
+        verb.dep_ != "xcomp"
+        or head.lemma_.lower() not in conventions("causatives")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+    ):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _past_quotation(subject: Token, verb: Token) -> Token:
+    """The speaker the parser hangs on a word of the quotation it took for the subject:
+    in '"Very good reporter," Trump said' and '"A good speech, Mr. President," Cohen
+    told him' the speaker is an appositive of the quoted subject. The first noun that
+    subject governs after the quotation closes."""
+    doc = subject.doc
+    start = verb.sent.start  # or the line's, where the parser split the quotation off
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    marks = [t for t in doc[start : verb.i] if t.is_quote and t.pos_ == "PUNCT"]
+    opened = [t for t in marks if t.i < subject.i]
+    closed = [t for t in marks if subject.i < t.i and t.nbor(-1).text in ",?!."]
+    if len(opened) % 2 == 0 or not closed:
+        return subject
+    after = [
+        c
+        for c in subject.rights
+        if c.i > closed[-1].i and c.dep_ in ("appos", "conj") and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return after[0] if after else subject
 
 
 def _actor(verb: Token) -> Token | None:
@@ -272,6 +348,37 @@ def _trailing_source(verb: Token) -> Token | None:
     ):
         head = outer
     return head
+
+
+def _speaker_after_quotation(verb: Token) -> Token | None:
+    """The speaker of '"Q," added another Democrat', '"Q," said Skelly': after a
+    quotation the cue comes before its subject, which the parser may take for the
+    cue's object or an adverb. The head of the noun phrase right after the cue."""
+    doc = verb.doc
+    if verb.i < 2 or verb.tag_ not in _FINITE:
+        return None
+    # The quotation closes right before the cue, with its comma inside or outside.
+    mark, closing = doc[verb.i - 1], doc[verb.i - 2]
+    if not ((mark.is_quote and closing.text in ",?!") or (mark.text == "," and closing.is_quote)):
+        return None
+    phrase = []
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.is_punct or not (token.pos_ in _PHRASE or token.is_title):
+            break
+        phrase.append(token)
+    named = [t for t in phrase if t.pos_ in ("NOUN", "PROPN", "PRON") or t.is_title]
+    if not named:
+        return None
+    # Or the subject of a clause after it: '"Q," said David Brock, a Clinton confidant
+    # who heads the PAC Correct the Record' (the parser takes "Correct" for a verb).
+    # Not a pronoun: '"Q," says she warned' reports "she warned".
+    speaker = named[-1]
+    head = speaker.head
+    if head in (verb, *phrase) or (
+        speaker.pos_ != "PRON" and head.i > verb.i and verb in head.ancestors
+    ):
+        return speaker
+    return None
 
 
 def whole_mention(head: Token, cue: tuple[int, int], content: tuple[int, int]) -> Span:
