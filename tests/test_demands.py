@@ -448,3 +448,14 @@ def test_scorer_heads_skip_clauses_and_participles() -> None:
     assert scorer.head_word("the king of Jordan") == "king"
     assert scorer.head_word("a regional meeting of ministers") == "meeting"
     assert scorer.same_head("their", ["they"])
+
+
+def test_an_open_quotation_at_the_end_of_the_text_keeps_the_evidence_inside_it(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # The evidence is widened to a closing quotation mark only where there is one: at
+    # the end of the text there is nothing to widen to (found by the property test).
+    text = 'WASHINGTON urged " 0'
+    result = pipeline.process(claimkit.build_document("story", text))
+    assert result.problems == ()
+    assert all(c.evidence.end <= len(text) for c in result.claims)

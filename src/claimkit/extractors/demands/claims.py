@@ -86,7 +86,8 @@ def _evidence(text: str, finding: Finding) -> tuple[int, int]:
     # Keep a quotation whole: 'urged the Europeans to "press these issues"'.
     if (
         sum(text.count(q, start, end) for q in _QUOTE_CHARS) % 2
-        and text[end : end + 1] in _QUOTE_CHARS
+        and end < len(text)
+        and text[end] in _QUOTE_CHARS
     ):
         end += 1
     return start, end
