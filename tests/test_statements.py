@@ -1156,7 +1156,7 @@ def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribu
         (c.source_mention.text if c.source_mention else None, c.cue.text if c.cue else None)
         for c in found
         if c.kind == "statement"
-    ] == [("The chairman", "raised")]
+    ] == [("The chairman", "raised concerns about")]
 
 
 def test_an_unknown_statements_scope_is_an_error_that_names_it() -> None:
@@ -1442,4 +1442,18 @@ def test_a_cue_hung_on_a_phrasal_catenative_starts_at_it(pipeline: claimkit.Pipe
     found = statements(pipeline, "The mayor went on to explain that the budget is balanced.")
     assert [summary(c)[:3] for c in found] == [
         ("The mayor", "went on to explain", "that the budget is balanced")
+    ]
+
+
+def test_the_object_noun_of_a_support_verb_and_its_preposition_belong_to_the_cue() -> None:
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator took a shot at the governor's budget. The mayor has provided "
+        "details about the new tax plan. The senator heaped praise on the mayor.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "took a shot at", "the governor's budget"),
+        ("The mayor", "has provided details about", "the new tax plan"),
+        ("The senator", "heaped praise on", "the mayor"),
     ]

@@ -46,7 +46,10 @@ def object_content(
     if objects and owned_clause(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
-        topic = light_object_topic(objects[0], cue_nouns) or bare_noun_clause(objects[0], cue_nouns)
+        topic = light_object_topic(objects[0], cue_nouns)
+        if topic is not None:
+            return _with_description(verb, topic.head, topic)
+        topic = bare_noun_clause(objects[0], cue_nouns)
         if topic is not None:
             return char_range(list(topic.subtree))
         return _with_description(verb, objects[0], objects[0])
@@ -180,19 +183,24 @@ def _circumstance(prep: Token) -> bool:
 
 
 def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
-    """The object of the preposition after a noun that heads cues ("voiced *support*
-    for X", "expressed *concern* about X"): with a light verb, noun and preposition
-    belong to the cue and X is the content (PolNeAR)."""
-    if (
-        noun.i + 1 >= len(noun.doc)
+    """The object of the preposition right after the object noun of a light verb: noun
+    and preposition belong to the cue and the preposition's object is the content
+    (PolNeAR). After a support verb, whatever the noun ("took *a shot* at X", "turned
+    her *attention* to X", "raised *questions* about X"); after another light verb,
+    only a bare noun that heads cues ("voiced *support* for X", "expressed *concern*
+    about X"; "expressed his support for X": his support is what is expressed)."""
+    verb = noun.head.lemma_.lower()
+    if noun.i + 1 >= len(noun.doc) or noun.pos_ != "NOUN":
+        return None
+    if verb not in conventions("support_verbs") and (
+        verb not in conventions("light_verbs")
         or not heads_cues(noun, cue_nouns)
-        or noun.head.lemma_.lower() not in conventions("light_verbs")
         or any(c.dep_ == "poss" for c in noun.children)
     ):
-        return None  # "expressed his support for X": his support is what is expressed
+        return None
     prep = noun.nbor(1)
     if (
-        prep.head != noun
+        prep.head not in (noun, noun.head)
         or prep.dep_ != "prep"
         or prep.lower_ not in conventions("content_preps") | conventions("aim_preps")
     ):
