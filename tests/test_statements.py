@@ -1457,3 +1457,16 @@ def test_the_object_noun_of_a_support_verb_and_its_preposition_belong_to_the_cue
         ("The mayor", "has provided details about", "the new tax plan"),
         ("The senator", "heaped praise on", "the mayor"),
     ]
+
+
+def test_a_light_verb_with_no_before_its_noun_and_a_backing_preposition_join_the_cue() -> None:
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator has made no secret of his plans for the port. The mayor threw her "
+        "support behind the senator.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "has made no secret of", "his plans for the port"),
+        ("The mayor", "threw her support behind", "the senator"),
+    ]

@@ -57,7 +57,7 @@ def object_content(
     # "insisted on X", then "voted in favor of X", then "pointed to X" (``acts``): "called
     # for X in response to Y", "apologized to X for Y" say Y is not what was said.
     found = [
-        *((p, _prep_object(p)) for p in preps if p.lower_ in conventions("content_preps")),
+        *((p, _prep_object(p)) for p in preps if p.lower_ in _content_preps()),
         *((p, phrase_topic(p, cue_nouns)) for p in preps),
         *((p, _prep_object(p)) for p in preps if acts and p.lower_ in conventions("aim_preps")),
     ]
@@ -194,7 +194,7 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
         return None
     if verb not in conventions("support_verbs") and (
         verb not in conventions("light_verbs")
-        or not heads_cues(noun, cue_nouns)
+        or not (heads_cues(noun, cue_nouns) or any(c.lower_ == "no" for c in noun.lefts))
         or any(c.dep_ == "poss" for c in noun.children)
     ):
         return None
@@ -202,10 +202,16 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     if (
         prep.head not in (noun, noun.head)
         or prep.dep_ != "prep"
-        or prep.lower_ not in conventions("content_preps") | conventions("aim_preps")
+        or prep.lower_ not in _content_preps() | conventions("aim_preps")
     ):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _content_preps() -> frozenset[str]:
+    """The prepositions whose object is what a cue is about, with those whose object is
+    who or what it backs ("threw his support *behind* X")."""
+    return conventions("content_preps") | conventions("backing_preps")
 
 
 def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
