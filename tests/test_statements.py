@@ -1470,3 +1470,16 @@ def test_a_light_verb_with_no_before_its_noun_and_a_backing_preposition_join_the
         ("The senator", "has made no secret of", "his plans for the port"),
         ("The mayor", "threw her support behind", "the senator"),
     ]
+
+
+def test_a_support_verb_of_aspect_and_the_complements_of_its_noun_after_the_content() -> None:
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator continued his attacks on the mayor. The senator mounted an attack "
+        "on the mayor over the budget.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "continued his attacks on", "the mayor"),
+        ("The senator", "mounted an attack on", "the mayor over the budget"),
+    ]

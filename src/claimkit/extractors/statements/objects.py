@@ -48,7 +48,11 @@ def object_content(
     if objects:
         topic = light_object_topic(objects[0], cue_nouns)
         if topic is not None:
-            return _with_description(verb, topic.head, topic)
+            # "heaped praise on X *for his role*": the noun's own complements after X say
+            # what is said of it, as the verb's do.
+            rest = [c for c in objects[0].rights if c.i > topic.head.i and _describes_object(c)]
+            start, end = _with_description(verb, topic.head, topic)
+            return start, max([end, *(char_range(_without_aside(c))[1] for c in rest)])
         topic = bare_noun_clause(objects[0], cue_nouns)
         if topic is not None:
             return char_range(list(topic.subtree))
