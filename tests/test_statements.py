@@ -1483,3 +1483,16 @@ def test_a_support_verb_of_aspect_and_the_complements_of_its_noun_after_the_cont
         ("The senator", "continued his attacks on", "the mayor"),
         ("The senator", "mounted an attack on", "the mayor over the budget"),
     ]
+
+
+def test_a_noun_of_what_one_thinks_and_its_preposition_belong_to_the_cue() -> None:
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator offered his thoughts on the budget. The mayor offered kind words "
+        "about the senator.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "offered his thoughts on", "the budget"),
+        ("The mayor", "offered kind words about", "the senator"),
+    ]

@@ -190,16 +190,21 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     """The object of the preposition right after the object noun of a light verb: noun
     and preposition belong to the cue and the preposition's object is the content
     (PolNeAR). After a support verb, whatever the noun ("took *a shot* at X", "turned
-    her *attention* to X", "raised *questions* about X"); after another light verb,
-    only a bare noun that heads cues ("voiced *support* for X", "expressed *concern*
-    about X"; "expressed his support for X": his support is what is expressed)."""
-    verb = noun.head.lemma_.lower()
+    her *attention* to X", "raised *questions* about X"); after any verb, a noun of
+    what one thinks ("offered his *thoughts* on X", "had kind *words* about X"); after
+    another light verb, a bare noun that heads cues or any noun after "no" ("voiced
+    *support* for X", "made no *secret* of X"; "expressed his support for X": his
+    support is what is expressed)."""
     if noun.i + 1 >= len(noun.doc) or noun.pos_ != "NOUN":
         return None
-    if verb not in conventions("support_verbs") and (
-        verb not in conventions("light_verbs")
-        or not (heads_cues(noun, cue_nouns) or any(c.lower_ == "no" for c in noun.lefts))
-        or any(c.dep_ == "poss" for c in noun.children)
+    if not (
+        noun.head.lemma_.lower() in conventions("support_verbs")
+        or noun.lemma_.lower() in conventions("view_nouns")
+        or (
+            noun.head.lemma_.lower() in conventions("light_verbs")
+            and (heads_cues(noun, cue_nouns) or any(c.lower_ == "no" for c in noun.lefts))
+            and not any(c.dep_ == "poss" for c in noun.children)
+        )
     ):
         return None
     prep = noun.nbor(1)
