@@ -1496,3 +1496,16 @@ def test_a_noun_of_what_one_thinks_and_its_preposition_belong_to_the_cue() -> No
         ("The senator", "offered his thoughts on", "the budget"),
         ("The mayor", "offered kind words about", "the senator"),
     ]
+
+
+def test_a_light_verb_noun_before_a_that_clause_belongs_to_the_cue() -> None:
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(
+        broad,
+        "The senator made the case that the budget is too large. The mayor expressed "
+        "confidence that the bridge would open in May.",
+    )
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "made the case", "that the budget is too large"),
+        ("The mayor", "expressed confidence", "that the bridge would open in May"),
+    ]

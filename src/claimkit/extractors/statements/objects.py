@@ -53,7 +53,7 @@ def object_content(
             rest = [c for c in objects[0].rights if c.i > topic.head.i and _describes_object(c)]
             start, end = _with_description(verb, topic.head, topic)
             return start, max([end, *(char_range(_without_aside(c))[1] for c in rest)])
-        topic = bare_noun_clause(objects[0], cue_nouns)
+        topic = noun_clause(objects[0])
         if topic is not None:
             return char_range(list(topic.subtree))
         return _with_description(verb, objects[0], objects[0])
@@ -238,14 +238,16 @@ def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
     return _prep_object(next(noun.children))
 
 
-def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
-    """The clause or infinitive right after a bare noun that heads cues, the object of a
-    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
-    to the cue and the clause is the content (PolNeAR)."""
+def noun_clause(noun: Token) -> Token | None:
+    """The clause or infinitive right after the object noun of a light or support verb
+    ("expressed *concern* that Y", "made *the case* that Y", "showed no *sign* that Y",
+    "made *the decision* to Y"): the noun belongs to the cue and the clause is the
+    content (PolNeAR); not after an owner's noun ("repeated his claim that Y" is an
+    attribution of its own)."""
     if (
-        not heads_cues(noun, cue_nouns)
-        or noun.head.lemma_.lower() not in conventions("light_verbs")
-        or any(c.dep_ in ("det", "poss") for c in noun.children)
+        noun.pos_ != "NOUN"
+        or noun.head.lemma_.lower() not in conventions("light_verbs") | conventions("support_verbs")
+        or any(c.dep_ == "poss" for c in noun.children)
     ):
         return None
     return next(
