@@ -1509,3 +1509,11 @@ def test_a_light_verb_noun_before_a_that_clause_belongs_to_the_cue() -> None:
         ("The senator", "made the case", "that the budget is too large"),
         ("The mayor", "expressed confidence", "that the bridge would open in May"),
     ]
+
+
+def test_the_noun_of_a_verb_that_puts_forward_a_proposition_belongs_to_the_cue() -> None:
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = statements(broad, "The senator floated the idea that the port should be sold.")
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "floated the idea", "that the port should be sold")
+    ]

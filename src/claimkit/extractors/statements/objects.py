@@ -243,10 +243,12 @@ def noun_clause(noun: Token) -> Token | None:
     ("expressed *concern* that Y", "made *the case* that Y", "showed no *sign* that Y",
     "made *the decision* to Y"): the noun belongs to the cue and the clause is the
     content (PolNeAR); not after an owner's noun ("repeated his claim that Y" is an
-    attribution of its own)."""
+    attribution of its own), or after the noun of a verb that puts forward a proposition
+    ("floated *the idea* that Y")."""
+    verbs = ("light_verbs", "support_verbs", "proposing_verbs")
     if (
         noun.pos_ != "NOUN"
-        or noun.head.lemma_.lower() not in conventions("light_verbs") | conventions("support_verbs")
+        or not any(noun.head.lemma_.lower() in conventions(kind) for kind in verbs)
         or any(c.dep_ == "poss" for c in noun.children)
     ):
         return None
