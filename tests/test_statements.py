@@ -1517,3 +1517,12 @@ def test_the_noun_of_a_verb_that_puts_forward_a_proposition_belongs_to_the_cue()
     assert [summary(c)[:3] for c in found] == [
         ("The senator", "floated the idea", "that the port should be sold")
     ]
+
+
+def test_a_reflexive_object_and_its_preposition_belong_to_the_cue(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "The senator distanced himself from the new tax.")
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "distanced himself from", "the new tax")
+    ]

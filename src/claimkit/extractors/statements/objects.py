@@ -194,11 +194,16 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     what one thinks ("offered his *thoughts* on X", "had kind *words* about X"); after
     another light verb, a bare noun that heads cues or any noun after "no" ("voiced
     *support* for X", "made no *secret* of X"; "expressed his support for X": his
-    support is what is expressed)."""
-    if noun.i + 1 >= len(noun.doc) or noun.pos_ != "NOUN":
+    support is what is expressed); and the reflexive object of some verbs, whatever the
+    preposition ("distanced *himself* from X")."""
+    reflexive = noun.lower_.endswith(("self", "selves")) and (
+        noun.head.lemma_.lower() in conventions("reflexive_verbs")
+    )
+    if noun.i + 1 >= len(noun.doc) or (noun.pos_ != "NOUN" and not reflexive):
         return None
     if not (
-        noun.head.lemma_.lower() in conventions("support_verbs")
+        reflexive
+        or noun.head.lemma_.lower() in conventions("support_verbs")
         or noun.lemma_.lower() in conventions("view_nouns")
         or (
             noun.head.lemma_.lower() in conventions("light_verbs")
@@ -211,7 +216,7 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
     if (
         prep.head not in (noun, noun.head)
         or prep.dep_ != "prep"
-        or prep.lower_ not in _content_preps() | conventions("aim_preps")
+        or (prep.lower_ not in _content_preps() | conventions("aim_preps") and not reflexive)
     ):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
