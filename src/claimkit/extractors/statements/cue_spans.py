@@ -7,9 +7,9 @@ for", "voted in favor of"), found with the content finders of ``objects.py``."""
 from spacy.tokens import Token
 
 from claimkit.extractors.statements.objects import (
-    bare_noun_clause,
     heads_cues,
     light_object_topic,
+    noun_clause,
     phrase_topic,
 )
 from claimkit.extractors.statements.parse import (
@@ -149,7 +149,7 @@ def _particle_end(verb: Token, content: tuple[int, int], cue_nouns: frozenset[st
             end = max(end, char_end(topic.head))  # "voted in support of"
         if child.dep_ == "dobj" and light_object_topic(child, cue_nouns) is not None:
             end = max(end, char_end(child.nbor(1)))  # "voiced support for"
-        if child.dep_ == "dobj" and bare_noun_clause(child, cue_nouns) is not None:
+        if child.dep_ == "dobj" and noun_clause(child) is not None:
             end = max(end, char_end(child))  # "expressed concern | that Y"
     return end
 

@@ -46,7 +46,14 @@ def object_content(
     if objects and owned_clause(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution
     if objects:
-        topic = light_object_topic(objects[0], cue_nouns) or bare_noun_clause(objects[0], cue_nouns)
+        topic = light_object_topic(objects[0], cue_nouns)
+        if topic is not None:
+            # "heaped praise on X *for his role*": the noun's own complements after X say
+            # what is said of it, as the verb's do.
+            rest = [c for c in objects[0].rights if c.i > topic.head.i and _describes_object(c)]
+            start, end = _with_description(verb, topic.head, topic)
+            return start, max([end, *(char_range(_without_aside(c))[1] for c in rest)])
+        topic = noun_clause(objects[0])
         if topic is not None:
             return char_range(list(topic.subtree))
         return _with_description(verb, objects[0], objects[0])
@@ -54,7 +61,7 @@ def object_content(
     # "insisted on X", then "voted in favor of X", then "pointed to X" (``acts``): "called
     # for X in response to Y", "apologized to X for Y" say Y is not what was said.
     found = [
-        *((p, _prep_object(p)) for p in preps if p.lower_ in conventions("content_preps")),
+        *((p, _prep_object(p)) for p in preps if p.lower_ in _content_preps()),
         *((p, phrase_topic(p, cue_nouns)) for p in preps),
         *((p, _prep_object(p)) for p in preps if acts and p.lower_ in conventions("aim_preps")),
     ]
@@ -180,24 +187,45 @@ def _circumstance(prep: Token) -> bool:
 
 
 def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
-    """The object of the preposition after a noun that heads cues ("voiced *support*
-    for X", "expressed *concern* about X"): with a light verb, noun and preposition
-    belong to the cue and X is the content (PolNeAR)."""
-    if (
-        noun.i + 1 >= len(noun.doc)
-        or not heads_cues(noun, cue_nouns)
-        or noun.head.lemma_.lower() not in conventions("light_verbs")
-        or any(c.dep_ == "poss" for c in noun.children)
+    """The object of the preposition right after the object noun of a light verb: noun
+    and preposition belong to the cue and the preposition's object is the content
+    (PolNeAR). After a support verb, whatever the noun ("took *a shot* at X", "turned
+    her *attention* to X", "raised *questions* about X"); after any verb, a noun of
+    what one thinks ("offered his *thoughts* on X", "had kind *words* about X"); after
+    another light verb, a bare noun that heads cues or any noun after "no" ("voiced
+    *support* for X", "made no *secret* of X"; "expressed his support for X": his
+    support is what is expressed); and the reflexive object of some verbs, whatever the
+    preposition ("distanced *himself* from X")."""
+    reflexive = noun.lower_.endswith(("self", "selves")) and (
+        noun.head.lemma_.lower() in conventions("reflexive_verbs")
+    )
+    if noun.i + 1 >= len(noun.doc) or (noun.pos_ != "NOUN" and not reflexive):
+        return None
+    if not (
+        reflexive
+        or noun.head.lemma_.lower() in conventions("support_verbs")
+        or noun.lemma_.lower() in conventions("view_nouns")
+        or (
+            noun.head.lemma_.lower() in conventions("light_verbs")
+            and (heads_cues(noun, cue_nouns) or any(c.lower_ == "no" for c in noun.lefts))
+            and not any(c.dep_ == "poss" for c in noun.children)
+        )
     ):
-        return None  # "expressed his support for X": his support is what is expressed
+        return None
     prep = noun.nbor(1)
     if (
-        prep.head != noun
+        prep.head not in (noun, noun.head)
         or prep.dep_ != "prep"
-        or prep.lower_ not in conventions("content_preps") | conventions("aim_preps")
+        or (prep.lower_ not in _content_preps() | conventions("aim_preps") and not reflexive)
     ):
         return None
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _content_preps() -> frozenset[str]:
+    """The prepositions whose object is what a cue is about, with those whose object is
+    who or what it backs ("threw his support *behind* X")."""
+    return conventions("content_preps") | conventions("backing_preps")
 
 
 def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
@@ -215,14 +243,18 @@ def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
     return _prep_object(next(noun.children))
 
 
-def bare_noun_clause(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
-    """The clause or infinitive right after a bare noun that heads cues, the object of a
-    light verb ("expressed *concern* that Y", "voiced *doubt* that Y"): the noun belongs
-    to the cue and the clause is the content (PolNeAR)."""
+def noun_clause(noun: Token) -> Token | None:
+    """The clause or infinitive right after the object noun of a light or support verb
+    ("expressed *concern* that Y", "made *the case* that Y", "showed no *sign* that Y",
+    "made *the decision* to Y"): the noun belongs to the cue and the clause is the
+    content (PolNeAR); not after an owner's noun ("repeated his claim that Y" is an
+    attribution of its own), or after the noun of a verb that puts forward a proposition
+    ("floated *the idea* that Y")."""
+    verbs = ("light_verbs", "support_verbs", "proposing_verbs")
     if (
-        not heads_cues(noun, cue_nouns)
-        or noun.head.lemma_.lower() not in conventions("light_verbs")
-        or any(c.dep_ in ("det", "poss") for c in noun.children)
+        noun.pos_ != "NOUN"
+        or not any(noun.head.lemma_.lower() in conventions(kind) for kind in verbs)
+        or any(c.dep_ == "poss" for c in noun.children)
     ):
         return None
     return next(
