@@ -1605,3 +1605,18 @@ def test_a_that_clause_after_the_cue_s_modifiers_the_parser_hangs_elsewhere(
     assert [summary(c)[1:3] for c in statements(pipeline, text)] == [
         ("recalled", "that before Iowa, Obama was not treated as credibly by his listeners")
     ]
+
+
+def test_a_sentence_s_only_verb_the_parser_takes_for_a_participle_of_its_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The two mayoral candidates sparred on Monday over the new tax plan."
+    assert [summary(c)[0] for c in statements(pipeline, text)] == ["The two mayoral candidates"]
+
+
+def test_a_subject_the_parser_labels_otherwise(pipeline: claimkit.Pipeline) -> None:
+    # A name taken for a compound of the verb, a subject taken for a participle's.
+    quoted = statements(pipeline, '"Look at the record," Kellyanne notes.')
+    assert [summary(c)[:2] for c in quoted] == [("Kellyanne", "notes")]
+    text = "Most voters going to the polls Tuesday said they want a change."
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("Most voters", "said")]

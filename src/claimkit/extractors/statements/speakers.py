@@ -27,6 +27,8 @@ _SETTING_OFF = "," + DASHES
 _PHRASE = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON")
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
+# What the parser calls a subject it does not see as one.
+_MODIFIER_LABELS = ("compound", "npadvmod", "advmod", "nummod", "dep")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -93,12 +95,12 @@ def subject_of(verb: Token) -> Token | None:
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
-        and is_cued(verb)
         and head.dep_ == "ROOT"
         and head.pos_ in ("NOUN", "PROPN")
     ):
-        # "A Quinnipiac poll found last week that Y": with no other verb in the
-        # sentence, the parser takes the cue for a participle of its subject.
+        # "A Quinnipiac poll found last week that Y", "The candidates sparred over Y":
+        # with no other verb in the sentence, the parser takes the cue for a participle
+        # of its subject.
         return head
     if verb.dep_ == "dep" and verb.tag_ in _FINITE and head.i < verb.i:
         # "Majorities of Democrats going to the polls say Y": the parser makes the
@@ -107,7 +109,34 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
     if verb.tag_ in _FINITE:
-        return _stranded_subject(verb) or _subject_of_opening(verb)
+        found = _stranded_subject(verb) or _subject_of_opening(verb)
+        if found is not None:
+            return found
+    if verb.dep_ == "ROOT" and _tense(verb) in _FINITE:
+        return _mislabelled_subject(verb)
+    return None
+
+
+def _mislabelled_subject(verb: Token) -> Token | None:
+    """The subject of a sentence's finite verb that the parser labels otherwise: a name
+    it takes for a modifier of the verb ("Conway notes", "MSNBC did replay"), or the
+    subject of a participle it takes for the subject ("Majorities of voters going to
+    the polls said")."""
+    for child in reversed(list(verb.lefts)):
+        if (
+            child.dep_ in ("csubj", "advcl")
+            and child.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ == "mark" for c in child.children)  # "while X has spent"
+        ):
+            own = next((c for c in child.lefts if c.dep_ in SUBJECTS), None)
+            if own is not None and _opens_clause(own):
+                return own
+        if (
+            child.dep_ in _MODIFIER_LABELS
+            and child.pos_ in ("NOUN", "PROPN", "PRON")
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
+            return child
     return None
 
 
@@ -252,6 +281,13 @@ def _stranded_subject(verb: Token) -> Token | None:
         ):
             found = token
     return found
+
+
+def _opens_clause(phrase: Token) -> bool:
+    """Whether ``phrase`` opens its sentence or follows an opening phrase set off by a
+    comma ("On his way out, Mr. Bush ...")."""
+    edge = phrase.left_edge
+    return edge.i == edge.sent.start or edge.nbor(-1).text == ","
 
 
 def _after_comma(token: Token) -> bool:
