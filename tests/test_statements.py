@@ -1620,3 +1620,15 @@ def test_a_subject_the_parser_labels_otherwise(pipeline: claimkit.Pipeline) -> N
     assert [summary(c)[:2] for c in quoted] == [("Kellyanne", "notes")]
     text = "Most voters going to the polls Tuesday said they want a change."
     assert [summary(c)[:2] for c in statements(pipeline, text)] == [("Most voters", "said")]
+
+
+def test_a_relative_pronoun_of_a_coordinated_relative_clause_is_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "A governor who signed the budget and who later claimed that it was balanced "
+        "will leave office in May."
+    )
+    assert [summary(c)[:3] for c in statements(pipeline, text)] == [
+        ("who", "later claimed", "that it was balanced")
+    ]

@@ -52,7 +52,11 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if child.lower_ in conventions("relative_pronouns"):
             # "X, who said Y": the noun the clause describes.
-            return verb.head if verb.dep_ == "relcl" else None
+            # Where the parser makes the clause a coordinate or a complement ("who
+            # hoped", "which posts"), the pronoun is what PolNeAR marks anyway.
+            if verb.dep_ == "relcl":
+                return verb.head
+            return child if child.tag_ in ("WDT", "WP") else None  # not "That said"
         return _past_quotation(child, verb)
     head = verb.head
     trailing = _trailing_source(verb) or _speaker_after_quotation(verb)
