@@ -1632,3 +1632,8 @@ def test_a_relative_pronoun_of_a_coordinated_relative_clause_is_the_source(
     assert [summary(c)[:3] for c in statements(pipeline, text)] == [
         ("who", "later claimed", "that it was balanced")
     ]
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "The council has, since the vote, condemned the plan.")
+    assert [summary(c)[:3] for c in found] == [("The council", "condemned", "the plan")]

@@ -123,10 +123,15 @@ def subject_of(verb: Token) -> Token | None:
 
 def _mislabelled_subject(verb: Token) -> Token | None:
     """The subject of a sentence's finite verb that the parser labels otherwise: a name
-    it takes for a modifier of the verb ("Conway notes", "MSNBC did replay"), or the
+    it takes for a modifier of the verb ("Conway notes", "MSNBC did replay"), the
     subject of a participle it takes for the subject ("Majorities of voters going to
-    the polls said")."""
+    the polls said") or one it hangs on the auxiliary ("Voters were divided")."""
     for child in reversed(list(verb.lefts)):
+        if child.dep_ in ("aux", "auxpass"):
+            # "Voters ... were evenly divided": the subject hung on the auxiliary.
+            own = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+            if own is not None:
+                return own
         if (
             child.dep_ in ("csubj", "advcl")
             and child.tag_ in ("VBG", "VBN")
