@@ -1637,3 +1637,14 @@ def test_a_relative_pronoun_of_a_coordinated_relative_clause_is_the_source(
 def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: claimkit.Pipeline) -> None:
     found = statements(pipeline, "The council has, since the vote, condemned the plan.")
     assert [summary(c)[:3] for c in found] == [("The council", "condemned", "the plan")]
+
+
+def test_a_verb_of_a_list_the_parser_hangs_on_the_first_shares_its_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "The mayor has praised the firefighters, referred to the fire as a tragedy and "
+        "called for calm."
+    )
+    found = [summary(c)[:3] for c in statements(pipeline, text)]
+    assert ("The mayor", "called for", "calm") in found

@@ -112,6 +112,20 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBD"
+        and verb.left_edge == verb  # not "after X, responding to Y, dropped"
+        and verb.lemma_.lower() not in conventions("addressee_verbs")  # "X, asked Y,"
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
+        and _after_comma(verb)
+    ):
+        # "X has mocked Y, referred to Z as W": a verb in a list, which the parser
+        # hangs on the first; its subject is the first verb's own.
+        first = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if first is not None and first.lower_ not in conventions("relative_pronouns"):
+            return first
     if verb.tag_ in _FINITE:
         found = _stranded_subject(verb) or _subject_of_opening(verb)
         if found is not None:
