@@ -1648,3 +1648,41 @@ def test_a_verb_of_a_list_the_parser_hangs_on_the_first_shares_its_subject(
     )
     found = [summary(c)[:3] for c in statements(pipeline, text)]
     assert ("The mayor", "called for", "calm") in found
+
+
+def test_a_subject_stranded_before_an_auxiliary(pipeline: claimkit.Pipeline) -> None:
+    text = "Ahead of Saturday’s Nevada caucus, Smith and Jones will say the race is close."
+    assert [summary(c)[:3] for c in statements(pipeline, text)] == [
+        ("Smith and Jones", "will say", "the race is close")
+    ]
+
+
+def test_a_state_after_its_city_is_no_stranded_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimkit.extractors.statements.speakers import subject_of
+
+    # The parser's reading of "Jones, speaking later in Dayton, Ohio, did not mention
+    # the budget": "Jones" an adverbial clause, "Ohio" an appositive of "Dayton".
+    words = ["Jones", ",", "speaking", "later", "in", "Dayton", ",", "Ohio", ",", "did"]
+    words += ["not", "mention", "the", "budget", "."]
+    heads = [11, 0, 11, 2, 2, 4, 5, 5, 5, 11, 11, 11, 13, 11, 11]
+    deps = ["advcl", "punct", "advcl", "advmod", "prep", "pobj", "punct", "appos", "punct"]
+    deps += ["aux", "neg", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "VERB", "ADV", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    pos += ["AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ",", "VBG", "RB", "IN", "NNP", ",", "NNP", ",", "VBD", "RB", "VB"]
+    tags += ["DT", "NN", "."]
+    ents = ["B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "B-GPE"] + ["O"] * 7
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        ents=ents,
+        sent_starts=[True] + [False] * 14,
+    )
+    assert subject_of(doc[11]) is None

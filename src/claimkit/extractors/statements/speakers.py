@@ -130,6 +130,12 @@ def subject_of(verb: Token) -> Token | None:
         found = _stranded_subject(verb) or _subject_of_opening(verb)
         if found is not None:
             return found
+    elif _tense(verb) in (*_FINITE, "MD"):
+        # "On Monday, Graham - who ... - will headline": a verb group with an
+        # auxiliary must have a subject as well.
+        found = _stranded_subject(verb)
+        if found is not None:
+            return found
     if verb.dep_ == "ROOT" and _tense(verb) in _FINITE:
         return _mislabelled_subject(verb)
     return None
@@ -281,7 +287,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     verb, attached to a word before it."""
     before = verb.i - 1
     while before >= verb.sent.start and (
-        verb.doc[before].is_punct or verb.doc[before].pos_ == "ADV"
+        verb.doc[before].is_punct
+        or verb.doc[before].pos_ == "ADV"
+        or (verb.doc[before].head == verb and verb.doc[before].dep_ in ("aux", "neg"))
     ):
         before -= 1
     if before < verb.sent.start:
@@ -298,12 +306,25 @@ def _stranded_subject(verb: Token) -> Token | None:
             token.pos_ in ("NOUN", "PROPN", "PRON")
             and token.dep_ in _STRANDED
             and token.ent_type_ not in ("DATE", "TIME")
+            and not _state_of_city(token)
             and token.head.i < edge
             and edge > verb.sent.start
             and verb.doc[edge - 1].text in _SETTING_OFF
         ):
             found = token
     return found
+
+
+def _state_of_city(token: Token) -> bool:
+    """The second part of a place name ("Charleston, *West Virginia*,"), which the parser
+    takes for an appositive; not a list of places ("the United States, Britain and
+    France")."""
+    return (
+        token.dep_ == "appos"
+        and token.ent_type_ == "GPE"
+        and token.head.ent_type_ == "GPE"
+        and not any(c.dep_ == "conj" for c in token.children)
+    )
 
 
 def _opens_clause(phrase: Token) -> bool:
@@ -323,7 +344,9 @@ def _after_comma(token: Token) -> bool:
 
 def _tense(verb: Token) -> str:
     """The tag of the finite word of a verb group: "did" of "did not suggest"."""
-    auxiliary = next((c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in _FINITE), None)
+    auxiliary = next(
+        (c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in (*_FINITE, "MD")), None
+    )
     return auxiliary or verb.tag_
 
 
