@@ -1686,3 +1686,12 @@ def test_a_state_after_its_city_is_no_stranded_subject() -> None:
         sent_starts=[True] + [False] * 14,
     )
     assert subject_of(doc[11]) is None
+
+
+def test_an_infinitive_on_a_noun_speaks_for_who_the_noun_describes_or_is_given(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The mayor was the first official to say that the budget is balanced."
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("The mayor", "to say")]
+    text = "The scandal gave the senator a reason to claim that the party had lied."
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("the senator", "to claim")]

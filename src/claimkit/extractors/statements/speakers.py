@@ -112,6 +112,13 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
+    if verb.dep_ in ("relcl", "acl") and is_infinitive(verb) and head.pos_ == "NOUN":
+        # "X was the first to endorse Y", "gave X reason to doubt Y": the one the noun
+        # describes, or the one given it.
+        role = {"attr": "nsubj", "dobj": "dative"}.get(head.dep_)
+        found = next((c for c in head.head.children if c.dep_ == role), None)
+        if found is not None and found.lower_ != "it":  # "It's no exaggeration to call"
+            return found
     if (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBD"
