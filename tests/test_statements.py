@@ -1695,3 +1695,34 @@ def test_an_infinitive_on_a_noun_speaks_for_who_the_noun_describes_or_is_given(
     assert [summary(c)[:2] for c in statements(pipeline, text)] == [("The mayor", "to say")]
     text = "The scandal gave the senator a reason to claim that the party had lied."
     assert [summary(c)[:2] for c in statements(pipeline, text)] == [("the senator", "to claim")]
+
+
+def test_a_past_tense_verb_the_parser_hangs_on_the_noun_before_it() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimkit.extractors.statements.speakers import subject_of
+
+    # The parser's reading of "A group of rabbis called for a boycott, and the league
+    # denounced him": "called" a participle describing "group", the subject of
+    # "denounced".
+    words = ["A", "group", "of", "rabbis", "called", "for", "a", "boycott", ",", "and"]
+    words += ["the", "league", "denounced", "him", "."]
+    heads = [1, 12, 1, 2, 1, 4, 7, 5, 1, 1, 11, 1, 12, 12, 12]
+    deps = ["det", "nsubj", "prep", "pobj", "acl", "prep", "det", "pobj", "punct", "cc"]
+    deps += ["det", "conj", "ROOT", "dobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "CCONJ"]
+    pos += ["DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    tags = ["DT", "NN", "IN", "NNS", "VBD", "IN", "DT", "NN", ",", "CC", "DT", "NN", "VBD"]
+    tags += ["PRP", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        sent_starts=[True] + [False] * 14,
+    )
+    found = subject_of(doc[4])
+    assert found is not None and found.text == "group"

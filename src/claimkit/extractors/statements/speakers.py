@@ -106,6 +106,18 @@ def subject_of(verb: Token) -> Token | None:
         # with no other verb in the sentence, the parser takes the cue for a participle
         # of its subject.
         return head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"  # the tagger's past tense, not a participle
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.left_edge == verb
+        and head.i < verb.i
+        and not verb.nbor(-1).is_punct
+        and verb.nbor(-1) in head.subtree
+    ):
+        # "a group of rabbis called for Y", "one lawmaker called X Y": a verb right
+        # after a noun phrase, which the parser takes for a participle describing it.
+        return head
     if verb.dep_ == "dep" and verb.tag_ in _FINITE and head.i < verb.i:
         # "Majorities of Democrats going to the polls say Y": the parser makes the
         # participle of the subject the head of the sentence.
