@@ -1726,3 +1726,10 @@ def test_a_past_tense_verb_the_parser_hangs_on_the_noun_before_it() -> None:
     )
     found = subject_of(doc[4])
     assert found is not None and found.text == "group"
+
+
+def test_a_quantifier_the_parser_takes_for_an_adverb_is_the_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "On economic issues, more call themselves moderate than liberal.")
+    assert [summary(c)[0] for c in found] == ["more"]

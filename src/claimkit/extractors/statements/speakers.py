@@ -179,10 +179,9 @@ def _mislabelled_subject(verb: Token) -> Token | None:
             own = next((c for c in child.lefts if c.dep_ in SUBJECTS), None)
             if own is not None and _opens_clause(own):
                 return own
-        if (
-            child.dep_ in _MODIFIER_LABELS
-            and child.pos_ in ("NOUN", "PROPN", "PRON")
-            and child.ent_type_ not in ("DATE", "TIME")
+        if child.dep_ in _MODIFIER_LABELS and (
+            (child.pos_ in ("NOUN", "PROPN", "PRON") and child.ent_type_ not in ("DATE", "TIME"))
+            or child.lower_ in conventions("quantifier_subjects")
         ):
             return child
     return None
