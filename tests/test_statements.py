@@ -1733,3 +1733,10 @@ def test_a_quantifier_the_parser_takes_for_an_adverb_is_the_subject(
 ) -> None:
     found = statements(pipeline, "On economic issues, more call themselves moderate than liberal.")
     assert [summary(c)[0] for c in found] == ["more"]
+
+
+def test_a_share_the_parser_takes_for_a_number_of_the_verb_is_the_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "About 4 in 10 say they want a change in policy.")
+    assert [summary(c)[:2] for c in found] == [("About 4 in 10", "say")]

@@ -182,6 +182,7 @@ def _mislabelled_subject(verb: Token) -> Token | None:
         if child.dep_ in _MODIFIER_LABELS and (
             (child.pos_ in ("NOUN", "PROPN", "PRON") and child.ent_type_ not in ("DATE", "TIME"))
             or child.lower_ in conventions("quantifier_subjects")
+            or (child.dep_ == "nummod" and child.pos_ == "NUM")  # "About 4 in 10 say"
         ):
             return child
     return None
