@@ -1740,3 +1740,13 @@ def test_a_share_the_parser_takes_for_a_number_of_the_verb_is_the_subject(
 ) -> None:
     found = statements(pipeline, "About 4 in 10 say they want a change in policy.")
     assert [summary(c)[:2] for c in found] == [("About 4 in 10", "say")]
+
+
+def test_an_active_cue_shares_the_subject_of_the_passive_before_it(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "By the end of the day, the mayor was forced into a rare apology and said that "
+        "his words had been misunderstood."
+    )
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("the mayor", "said")]

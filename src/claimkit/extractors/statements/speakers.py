@@ -71,7 +71,18 @@ def subject_of(verb: Token) -> Token | None:
     if controller is not None:
         return controller
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
-        return subject_of(head)
+        shared = subject_of(head)
+        if (
+            shared is None
+            and verb.dep_ == "conj"
+            and verb.tag_ in _FINITE
+            and head.dep_ not in CLAUSE  # "suggested X be fired and defended"
+            and not any(c.dep_ in ("auxpass", "csubj") for c in verb.children)
+        ):
+            # "X was forced into Y and said Z": an active verb shares the subject of
+            # the passive it is coordinated with.
+            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return shared
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head  # "the share of Republicans saying ...", "critics blasting ..."
     if (
