@@ -1688,3 +1688,148 @@ def test_a_reflexive_object_and_its_preposition_belong_to_the_cue(
     assert [summary(c)[:3] for c in found] == [
         ("The senator", "distanced himself from", "the new tax")
     ]
+
+
+def test_a_sentence_s_only_verb_the_parser_takes_for_a_participle_of_its_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The two mayoral candidates sparred on Monday over the new tax plan."
+    assert [summary(c)[0] for c in statements(pipeline, text)] == ["The two mayoral candidates"]
+
+
+def test_a_subject_the_parser_labels_otherwise(pipeline: claimkit.Pipeline) -> None:
+    # A name taken for a compound of the verb, a subject taken for a participle's.
+    quoted = statements(pipeline, '"Look at the record," Kellyanne notes.')
+    assert [summary(c)[:2] for c in quoted] == [("Kellyanne", "notes")]
+    text = "Most voters going to the polls Tuesday said they want a change."
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("Most voters", "said")]
+
+
+def test_a_relative_pronoun_of_a_coordinated_relative_clause_is_the_source(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "A governor who signed the budget and who later claimed that it was balanced "
+        "will leave office in May."
+    )
+    assert [summary(c)[:3] for c in statements(pipeline, text)] == [
+        ("who", "later claimed", "that it was balanced")
+    ]
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline: claimkit.Pipeline) -> None:
+    found = statements(pipeline, "The council has, since the vote, condemned the plan.")
+    assert [summary(c)[:3] for c in found] == [("The council", "condemned", "the plan")]
+
+
+def test_a_verb_of_a_list_the_parser_hangs_on_the_first_shares_its_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "The mayor has praised the firefighters, referred to the fire as a tragedy and "
+        "called for calm."
+    )
+    found = [summary(c)[:3] for c in statements(pipeline, text)]
+    assert ("The mayor", "called for", "calm") in found
+
+
+def test_a_subject_stranded_before_an_auxiliary(pipeline: claimkit.Pipeline) -> None:
+    text = "Ahead of Saturday’s Nevada caucus, Smith and Jones will say the race is close."
+    assert [summary(c)[:3] for c in statements(pipeline, text)] == [
+        ("Smith and Jones", "will say", "the race is close")
+    ]
+
+
+def test_a_state_after_its_city_is_no_stranded_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimkit.extractors.statements.speakers import subject_of
+
+    # The parser's reading of "Jones, speaking later in Dayton, Ohio, did not mention
+    # the budget": "Jones" an adverbial clause, "Ohio" an appositive of "Dayton".
+    words = ["Jones", ",", "speaking", "later", "in", "Dayton", ",", "Ohio", ",", "did"]
+    words += ["not", "mention", "the", "budget", "."]
+    heads = [11, 0, 11, 2, 2, 4, 5, 5, 5, 11, 11, 11, 13, 11, 11]
+    deps = ["advcl", "punct", "advcl", "advmod", "prep", "pobj", "punct", "appos", "punct"]
+    deps += ["aux", "neg", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "VERB", "ADV", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    pos += ["AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ",", "VBG", "RB", "IN", "NNP", ",", "NNP", ",", "VBD", "RB", "VB"]
+    tags += ["DT", "NN", "."]
+    ents = ["B-PERSON", "O", "O", "O", "O", "B-GPE", "O", "B-GPE"] + ["O"] * 7
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        ents=ents,
+        sent_starts=[True] + [False] * 14,
+    )
+    assert subject_of(doc[11]) is None
+
+
+def test_an_infinitive_on_a_noun_speaks_for_who_the_noun_describes_or_is_given(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The mayor was the first official to say that the budget is balanced."
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("The mayor", "to say")]
+    text = "The scandal gave the senator a reason to claim that the party had lied."
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("the senator", "to claim")]
+
+
+def test_a_past_tense_verb_the_parser_hangs_on_the_noun_before_it() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimkit.extractors.statements.speakers import subject_of
+
+    # The parser's reading of "A group of rabbis called for a boycott, and the league
+    # denounced him": "called" a participle describing "group", the subject of
+    # "denounced".
+    words = ["A", "group", "of", "rabbis", "called", "for", "a", "boycott", ",", "and"]
+    words += ["the", "league", "denounced", "him", "."]
+    heads = [1, 12, 1, 2, 1, 4, 7, 5, 1, 1, 11, 1, 12, 12, 12]
+    deps = ["det", "nsubj", "prep", "pobj", "acl", "prep", "det", "pobj", "punct", "cc"]
+    deps += ["det", "conj", "ROOT", "dobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "CCONJ"]
+    pos += ["DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    tags = ["DT", "NN", "IN", "NNS", "VBD", "IN", "DT", "NN", ",", "CC", "DT", "NN", "VBD"]
+    tags += ["PRP", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        sent_starts=[True] + [False] * 14,
+    )
+    found = subject_of(doc[4])
+    assert found is not None and found.text == "group"
+
+
+def test_a_quantifier_the_parser_takes_for_an_adverb_is_the_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "On economic issues, more call themselves moderate than liberal.")
+    assert [summary(c)[0] for c in found] == ["more"]
+
+
+def test_a_share_the_parser_takes_for_a_number_of_the_verb_is_the_subject(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    found = statements(pipeline, "About 4 in 10 say they want a change in policy.")
+    assert [summary(c)[:2] for c in found] == [("About 4 in 10", "say")]
+
+
+def test_an_active_cue_shares_the_subject_of_the_passive_before_it(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = (
+        "By the end of the day, the mayor was forced into a rare apology and said that "
+        "his words had been misunderstood."
+    )
+    assert [summary(c)[:2] for c in statements(pipeline, text)] == [("the mayor", "said")]

@@ -27,6 +27,8 @@ _SETTING_OFF = "," + DASHES
 _PHRASE = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON")
 # How the parser hangs a stranded subject on the phrase before it.
 _STRANDED = ("appos", "pobj", "npadvmod", "conj")
+# What the parser calls a subject it does not see as one.
+_MODIFIER_LABELS = ("compound", "npadvmod", "advmod", "nummod", "dep")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -50,7 +52,11 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if child.lower_ in conventions("relative_pronouns"):
             # "X, who said Y": the noun the clause describes.
-            return verb.head if verb.dep_ == "relcl" else None
+            # Where the parser makes the clause a coordinate or a complement ("who
+            # hoped", "which posts"), the pronoun is what PolNeAR marks anyway.
+            if verb.dep_ == "relcl":
+                return verb.head
+            return child if child.tag_ in ("WDT", "WP") else None  # not "That said"
         return _past_quotation(child, verb)
     head = verb.head
     trailing = _trailing_source(verb) or _speaker_after_quotation(verb)
@@ -65,7 +71,18 @@ def subject_of(verb: Token) -> Token | None:
     if controller is not None:
         return controller
     if verb.dep_ in ("conj", "xcomp") and head.pos_ in ("VERB", "AUX"):
-        return subject_of(head)
+        shared = subject_of(head)
+        if (
+            shared is None
+            and verb.dep_ == "conj"
+            and verb.tag_ in _FINITE
+            and head.dep_ not in CLAUSE  # "suggested X be fired and defended"
+            and not any(c.dep_ in ("auxpass", "csubj") for c in verb.children)
+        ):
+            # "X was forced into Y and said Z": an active verb shares the subject of
+            # the passive it is coordinated with.
+            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return shared
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head  # "the share of Republicans saying ...", "critics blasting ..."
     if (
@@ -93,12 +110,24 @@ def subject_of(verb: Token) -> Token | None:
     if (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
-        and is_cued(verb)
         and head.dep_ == "ROOT"
         and head.pos_ in ("NOUN", "PROPN")
     ):
-        # "A Quinnipiac poll found last week that Y": with no other verb in the
-        # sentence, the parser takes the cue for a participle of its subject.
+        # "A Quinnipiac poll found last week that Y", "The candidates sparred over Y":
+        # with no other verb in the sentence, the parser takes the cue for a participle
+        # of its subject.
+        return head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"  # the tagger's past tense, not a participle
+        and head.pos_ in ("NOUN", "PROPN")
+        and verb.left_edge == verb
+        and head.i < verb.i
+        and not verb.nbor(-1).is_punct
+        and verb.nbor(-1) in head.subtree
+    ):
+        # "a group of rabbis called for Y", "one lawmaker called X Y": a verb right
+        # after a noun phrase, which the parser takes for a participle describing it.
         return head
     if verb.dep_ == "dep" and verb.tag_ in _FINITE and head.i < verb.i:
         # "Majorities of Democrats going to the polls say Y": the parser makes the
@@ -106,8 +135,67 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
+    if verb.dep_ in ("relcl", "acl") and is_infinitive(verb) and head.pos_ == "NOUN":
+        # "X was the first to endorse Y", "gave X reason to doubt Y": the one the noun
+        # describes, or the one given it.
+        role = {"attr": "nsubj", "dobj": "dative"}.get(head.dep_)
+        found = next((c for c in head.head.children if c.dep_ == role), None)
+        if found is not None and found.lower_ != "it":  # "It's no exaggeration to call"
+            return found
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBD"
+        and verb.left_edge == verb  # not "after X, responding to Y, dropped"
+        and verb.lemma_.lower() not in conventions("addressee_verbs")  # "X, asked Y,"
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
+        and _after_comma(verb)
+    ):
+        # "X has mocked Y, referred to Z as W": a verb in a list, which the parser
+        # hangs on the first; its subject is the first verb's own.
+        first = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if first is not None and first.lower_ not in conventions("relative_pronouns"):
+            return first
     if verb.tag_ in _FINITE:
-        return _stranded_subject(verb) or _subject_of_opening(verb)
+        found = _stranded_subject(verb) or _subject_of_opening(verb)
+        if found is not None:
+            return found
+    elif _tense(verb) in (*_FINITE, "MD"):
+        # "On Monday, Graham - who ... - will headline": a verb group with an
+        # auxiliary must have a subject as well.
+        found = _stranded_subject(verb)
+        if found is not None:
+            return found
+    if verb.dep_ == "ROOT" and _tense(verb) in _FINITE:
+        return _mislabelled_subject(verb)
+    return None
+
+
+def _mislabelled_subject(verb: Token) -> Token | None:
+    """The subject of a sentence's finite verb that the parser labels otherwise: a name
+    it takes for a modifier of the verb ("Conway notes", "MSNBC did replay"), the
+    subject of a participle it takes for the subject ("Majorities of voters going to
+    the polls said") or one it hangs on the auxiliary ("Voters were divided")."""
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in ("aux", "auxpass"):
+            # "Voters ... were evenly divided": the subject hung on the auxiliary.
+            own = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+            if own is not None:
+                return own
+        if (
+            child.dep_ in ("csubj", "advcl")
+            and child.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ == "mark" for c in child.children)  # "while X has spent"
+        ):
+            own = next((c for c in child.lefts if c.dep_ in SUBJECTS), None)
+            if own is not None and _opens_clause(own):
+                return own
+        if child.dep_ in _MODIFIER_LABELS and (
+            (child.pos_ in ("NOUN", "PROPN", "PRON") and child.ent_type_ not in ("DATE", "TIME"))
+            or child.lower_ in conventions("quantifier_subjects")
+            or (child.dep_ == "nummod" and child.pos_ == "NUM")  # "About 4 in 10 say"
+        ):
+            return child
     return None
 
 
@@ -229,7 +317,9 @@ def _stranded_subject(verb: Token) -> Token | None:
     verb, attached to a word before it."""
     before = verb.i - 1
     while before >= verb.sent.start and (
-        verb.doc[before].is_punct or verb.doc[before].pos_ == "ADV"
+        verb.doc[before].is_punct
+        or verb.doc[before].pos_ == "ADV"
+        or (verb.doc[before].head == verb and verb.doc[before].dep_ in ("aux", "neg"))
     ):
         before -= 1
     if before < verb.sent.start:
@@ -246,12 +336,32 @@ def _stranded_subject(verb: Token) -> Token | None:
             token.pos_ in ("NOUN", "PROPN", "PRON")
             and token.dep_ in _STRANDED
             and token.ent_type_ not in ("DATE", "TIME")
+            and not _state_of_city(token)
             and token.head.i < edge
             and edge > verb.sent.start
             and verb.doc[edge - 1].text in _SETTING_OFF
         ):
             found = token
     return found
+
+
+def _state_of_city(token: Token) -> bool:
+    """The second part of a place name ("Charleston, *West Virginia*,"), which the parser
+    takes for an appositive; not a list of places ("the United States, Britain and
+    France")."""
+    return (
+        token.dep_ == "appos"
+        and token.ent_type_ == "GPE"
+        and token.head.ent_type_ == "GPE"
+        and not any(c.dep_ == "conj" for c in token.children)
+    )
+
+
+def _opens_clause(phrase: Token) -> bool:
+    """Whether ``phrase`` opens its sentence or follows an opening phrase set off by a
+    comma ("On his way out, Mr. Bush ...")."""
+    edge = phrase.left_edge
+    return edge.i == edge.sent.start or edge.nbor(-1).text == ","
 
 
 def _after_comma(token: Token) -> bool:
@@ -264,7 +374,9 @@ def _after_comma(token: Token) -> bool:
 
 def _tense(verb: Token) -> str:
     """The tag of the finite word of a verb group: "did" of "did not suggest"."""
-    auxiliary = next((c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in _FINITE), None)
+    auxiliary = next(
+        (c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in (*_FINITE, "MD")), None
+    )
     return auxiliary or verb.tag_
 
 
