@@ -22,20 +22,20 @@ from claimkit.extractors.statements.speakers import agent_of
 
 
 def object_content(
-    verb: Token, cue_nouns: frozenset[str], acts: bool = False
+    verb: Token, cue_nouns: frozenset[str], attribution_scope: bool = False
 ) -> tuple[int, int] | None:
     """What a cue verb attributes when it takes no clause: its object ("cited the
     report", "called the charges unsubstantiated", "mocked Romney for hiding his
     returns"), the object of its preposition ("insisted on building a wall") or what a
-    passive's agent spoke of ("was derided by X", "the bill opposed by X"). With
-    ``acts`` (the attribution scope), also what PolNeAR takes for an act's content and a
+    passive's agent spoke of ("was derided by X", "the bill opposed by X"). In the
+    ``attribution_scope``, also what PolNeAR takes for an act's content and a
     reader would not: the object of "to" ("pointed to the deficit") and a relative
     pronoun as a passive's subject ("which was denounced by X"). The object runs on over
     the complements that say what is said of it."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         # "His comments were derided by X": what X spoke of is the subject.
-        pronouns = ("PRP",) if acts else ("WDT", "WP", "PRP")
+        pronouns = ("PRP",) if attribution_scope else ("WDT", "WP", "PRP")
         if agent_of(verb) is None or passive[0].tag_ in pronouns:
             return None
         return char_range(list(passive[0].subtree))
@@ -58,12 +58,17 @@ def object_content(
             return char_range(list(topic.subtree))
         return _with_description(verb, objects[0], objects[0])
     preps = [c for c in verb.rights if c.dep_ == "prep"]
-    # "insisted on X", then "voted in favor of X", then "pointed to X" (``acts``): "called
-    # for X in response to Y", "apologized to X for Y" say Y is not what was said.
+    # "insisted on X", then "voted in favor of X", then "pointed to X" (in the
+    # attribution scope): "called for X in response to Y", "apologized to X for Y" say Y
+    # is not what was said.
     found = [
         *((p, _prep_object(p)) for p in preps if p.lower_ in _content_preps()),
         *((p, phrase_topic(p, cue_nouns)) for p in preps),
-        *((p, _prep_object(p)) for p in preps if acts and p.lower_ in conventions("aim_preps")),
+        *(
+            (p, _prep_object(p))
+            for p in preps
+            if attribution_scope and p.lower_ in conventions("aim_preps")
+        ),
     ]
     return next((_with_description(verb, p, o) for p, o in found if o is not None), None)
 

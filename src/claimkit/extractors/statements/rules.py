@@ -86,7 +86,7 @@ def extract_statements(
 ) -> Iterator[Claim]:
     """Every attributed statement of ``doc`` whose cue is in ``lexicon`` or, with a
     ``model``, that the model takes for a cue, in one of the ``SCOPES``."""
-    sourceless = scope == "attribution"
+    attribution_scope = scope == "attribution"
     text = document.text
     quotes = quote_spans(text)
     quoted = quoted_tokens(doc, quotes)
@@ -115,11 +115,11 @@ def extract_statements(
         )
         # An act no one is named for is an attribution only where the scorer is sure of
         # the cue: most passives ("was approved", "is seen as") report no one.
-        sure = sourceless and model is not None and p >= model.object_threshold
+        sure = attribution_scope and model is not None and p >= model.object_threshold
         if lemma in lexicon.verbs and verb:
             kind = lexicon.verbs[lemma]
             attribution = _verb_attribution(
-                token, kind, text, quotes, cue_nouns, objects, sourceless, sure
+                token, kind, text, quotes, cue_nouns, objects, attribution_scope, sure
             )
             if attribution is not None and kind == "belief":
                 beliefs.add(attribution[1][0])
@@ -133,11 +133,11 @@ def extract_statements(
             attribution = _noun_tagged_verb(token, lexicon.verbs[lemma], quotes)
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
-        elif sourceless and lemma in conventions("hearsay_adverbs"):
+        elif attribution_scope and lemma in conventions("hearsay_adverbs"):
             attribution = _hearsay(token)
         elif model is not None and verb and p >= model.threshold:
             attribution = _verb_attribution(
-                token, LEARNED, text, quotes, cue_nouns, objects, sourceless, sure
+                token, LEARNED, text, quotes, cue_nouns, objects, attribution_scope, sure
             )
         if attribution is None:
             continue
@@ -220,14 +220,15 @@ def _verb_attribution(
     quotes: list[tuple[int, int]],
     cue_nouns: frozenset[str],
     objects: bool = False,
-    sourceless: bool = False,
+    attribution_scope: bool = False,
     sure: bool = False,
 ) -> Attribution | None:
     """The attribution of a cue verb; ``cue_nouns`` are the nouns that head cues
     ("support", "concern"); with ``objects``, its object may be the content
-    ("criticized the plan"); with ``sourceless``, it may name no source ("is expected
-    to", "seemed to"), and with ``sure`` (the scorer is sure of the cue) it may be a
-    passive act no one is named for ("was asked whether Y", "is seen as Y")."""
+    ("criticized the plan"); in the ``attribution_scope``, it may name no source ("is
+    expected to", "seemed to") and its content may be an act's (see ``object_content``),
+    and with ``sure`` (the attribution scope, and the scorer sure of the cue) it may be
+    a passive act no one is named for ("was asked whether Y", "is seen as Y")."""
     if verb.dep_ == "xcomp" and verb.tag_ != "VBG" and object_controller(verb) is None:
         # "vowed to tell it like it is": the telling is what was vowed ("led some to
         # speculate that Y" is the speculation of "some").
@@ -235,18 +236,18 @@ def _verb_attribution(
     if kind == "impression":
         # Only where the scorer takes it for a cue: an impression told inside what
         # someone says ("added that X appeared to Y") is theirs, and PolNeAR leaves it.
-        return _impression(verb) if sourceless and objects else None
+        return _impression(verb) if attribution_scope and objects else None
     inverted = postposed_subject(verb)
     if inverted is not None:
         return _inverted(verb, *inverted)
-    if sourceless and sure and _second_passive(verb):
+    if sure and _second_passive(verb):
         # "X is moving but is expected to Y": the subject X shares is not a speaker.
         return None if _of_mind(verb) else _passive_content(verb)
     source = subject_of(verb)
     if source is not None:
         source = past_dateline(source, verb)
     if source is None:
-        return _impersonal(verb, kind, sure) if sourceless else None
+        return _impersonal(verb, kind, sure) if attribution_scope else None
     cue = cue_span(verb)
     chained = chained_verb(verb) or participle_of_object(verb, cue_nouns)
     if chained is not None:
@@ -268,7 +269,7 @@ def _verb_attribution(
         # ('called him "Lyin' Ted"').
         content = adjacent_quotation(text, source, cue, quotes, before=kind != LEARNED)
     if content is None and objects:
-        content = object_content(words, cue_nouns, sourceless)
+        content = object_content(words, cue_nouns, attribution_scope)
         if content is not None:
             return source, (cue[0], cue_end(words, content, cue_nouns)), content, None
     if content is None:
