@@ -3,11 +3,12 @@
 Cues come from the lexicon (``cues.toml``, extended by plugins through the
 ``claimkit_statement_cues`` hook) and from a learned cue scorer (``cue_model.json``,
 trained on PolNeAR by ``python -m claimkit.extractors.statements.train``);
-``--statements-rules-only`` keeps to the lexicon. ``rules.py`` reads each cue's
-attribution off the parse, with ``speakers.py`` (who speaks), ``cue_spans.py`` (where
-the cue begins and ends), ``complements.py`` and ``objects.py`` (what is said) and
-``boundaries.py`` (where that begins and ends), which share ``parse.py``; quotation
-marks are found in ``quotes.py``.
+``--statements-rules-only`` keeps to the lexicon; ``--statements-scope`` says what
+counts (``rules.SCOPES``). ``rules.py`` reads each cue's attribution off the parse, with
+``speakers.py`` (who speaks), ``cue_spans.py`` (where the cue begins and ends),
+``complements.py`` and ``objects.py`` (what is said), ``boundaries.py`` (where that
+begins and ends) and ``unsourced.py`` (what no one is named for), which share
+``parse.py``; quotation marks are found in ``quotes.py``.
 """
 
 import argparse

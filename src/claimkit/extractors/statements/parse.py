@@ -1,6 +1,6 @@
-"""What the statement rules share about the parse: the dependencies that carry a
-content, the character ranges of tokens, and the word lists of the span conventions
-(``conventions.toml``)."""
+"""What the statement rules share about the parse: what a cue gives (``Attribution``),
+the dependencies that carry a content, the character ranges of tokens, and the word
+lists of the span conventions (``conventions.toml``)."""
 
 import functools
 import tomllib
@@ -9,6 +9,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+#: What a cue gives: the source's head word (None where the text names no one: "is
+#: expected to"), the cue's and the content's character ranges, and the source
+#: mention's words where they are known better than the parse tells (a colon label).
+Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
 SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that hang a complement clause or an infinitive off a cue verb.
 CLAUSE = ("ccomp",)

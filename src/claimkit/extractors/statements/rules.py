@@ -7,9 +7,9 @@ content is widened to whole quotations it touches, so a quotation that runs over
 several sentences stays one content, and the style follows from the quotation marks.
 
 This module walks the cues and builds the attribution of each kind of cue;
-``speakers.py`` reads who speaks, ``cue_spans.py`` where a cue begins and ends,
-``complements.py`` and ``objects.py`` what is said, and ``boundaries.py`` where that
-begins and ends.
+``unsourced.py`` builds those no one is named for, ``speakers.py`` reads who speaks,
+``cue_spans.py`` where a cue begins and ends, ``complements.py`` and ``objects.py`` what
+is said, and ``boundaries.py`` where that begins and ends.
 """
 
 import re
@@ -38,12 +38,10 @@ from claimkit.extractors.statements.objects import object_content, owned_clause
 from claimkit.extractors.statements.parse import (
     CLAUSE,
     DASHES,
-    INFINITIVE,
-    SUBJECTS,
+    Attribution,
     char_end,
     char_range,
     conventions,
-    is_infinitive,
 )
 from claimkit.extractors.statements.quotes import quote_spans
 from claimkit.extractors.statements.speakers import (
@@ -52,6 +50,14 @@ from claimkit.extractors.statements.speakers import (
     postposed_subject,
     subject_of,
     whole_mention,
+)
+from claimkit.extractors.statements.unsourced import (
+    hearsay,
+    impersonal,
+    impression,
+    of_mind,
+    passive_content,
+    second_passive,
 )
 from claimkit.sources import mention_source, vocabulary
 from claimkit.types import Claim, Document, Source, Span
@@ -65,10 +71,6 @@ EXTRACTOR = "statements"
 #: ("criticized the plan", "backed the deal") and what no one is named for ("X is
 #: expected to Y", "it appears that Y").
 SCOPES = ("speech", "attribution")
-#: What a cue gives: the source's head word (None where the text names no one: "is
-#: expected to"), the cue's and the content's character ranges, and the source
-#: mention's words where they are known better than the parse tells (a colon label).
-Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
 # Entities that can speak: people, organisations, groups and places ("Beijing said").
 # Not sources' _PERSON_ENTS | _ORG_ENTS, which also hold FAC: with it, a label that
 # names a building or an airport would count as a speaker.
@@ -134,7 +136,7 @@ def extract_statements(
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             attribution = _noun_attribution(token)
         elif attribution_scope and lemma in conventions("hearsay_adverbs"):
-            attribution = _hearsay(token)
+            attribution = hearsay(token)
         elif model is not None and verb and p >= model.threshold:
             attribution = _verb_attribution(
                 token, LEARNED, text, quotes, cue_nouns, objects, attribution_scope, sure
@@ -236,18 +238,18 @@ def _verb_attribution(
     if kind == "impression":
         # Only where the scorer takes it for a cue: an impression told inside what
         # someone says ("added that X appeared to Y") is theirs, and PolNeAR leaves it.
-        return _impression(verb) if attribution_scope and objects else None
+        return impression(verb) if attribution_scope and objects else None
     inverted = postposed_subject(verb)
     if inverted is not None:
         return _inverted(verb, *inverted)
-    if sure and _second_passive(verb):
+    if sure and second_passive(verb):
         # "X is moving but is expected to Y": the subject X shares is not a speaker.
-        return None if _of_mind(verb) else _passive_content(verb)
+        return None if of_mind(verb) else passive_content(verb)
     source = subject_of(verb)
     if source is not None:
         source = past_dateline(source, verb)
     if source is None:
-        return _impersonal(verb, kind, sure) if attribution_scope else None
+        return impersonal(verb, kind, sure) if attribution_scope else None
     cue = cue_span(verb)
     chained = chained_verb(verb) or participle_of_object(verb, cue_nouns)
     if chained is not None:
@@ -293,191 +295,6 @@ def _adjective(verb: Token) -> Token | None:
     if verb.lemma_ != "be":
         return None
     return next((c for c in verb.rights if c.dep_ == "acomp"), None)
-
-
-def _impersonal(verb: Token, kind: str, sure: bool) -> Attribution | None:
-    """A passive cue with no agent: "X is expected to Y", "X is said to Y", "it was
-    reported that Y"; where the scorer is sure of the cue, also a passive act ("The plan
-    was approved", "X is seen as Y", "X was asked whether Y", "Asked about Y, X said").
-    PolNeAR marks no source."""
-    children = list(verb.children)
-    if any(c.dep_ == "agent" for c in children):
-        return None
-    subjects = [c for c in children if c.dep_ == "nsubjpass"]
-    passive = any(c.dep_ == "auxpass" for c in children)
-    if verb.tag_ == "VBN" and passive and subjects:
-        found = _unsourced(verb, subjects[0]) if kind != LEARNED else None
-        if found is not None or not sure:
-            return found
-        return _passive_act(verb, subjects[0])
-    if sure and not passive and _addressed(verb) and _bare_participle(verb):
-        return _passive_content(verb)
-    return None
-
-
-def _second_passive(verb: Token) -> bool:
-    """A passive with no agent that shares the subject of the verb it is coordinated with
-    ("X is moving but *is expected* to Y")."""
-    children = list(verb.children)
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" for c in children)
-        and not any(c.dep_ in (*SUBJECTS, "agent") for c in children)
-    )
-
-
-def _addressed(verb: Token) -> bool:
-    """A verb whose passive subject is who is spoken to ("was asked", "was told")."""
-    return verb.lemma_.lower() in conventions("addressee_verbs")
-
-
-def _bare_participle(verb: Token) -> bool:
-    """A past participle with no subject that opens its clause ("*Asked* whether Y, X
-    said", "when *asked* about Y"; the tagger takes one that opens a sentence for a past
-    tense)."""
-    return (
-        verb.tag_ in ("VBN", "VBD")
-        and verb.dep_ == "advcl"
-        and not any(c.dep_ in SUBJECTS for c in verb.children)
-        and (verb.left_edge == verb or verb.left_edge.tag_ == "WRB")
-    )
-
-
-def _passive_act(verb: Token, subject: Token) -> Attribution | None:
-    """What a passive act says: what its subject was asked or told ("was asked whether
-    Y"), else its subject with what is said of it ("X is seen as Y", "X was charged
-    with Y"), or the subject alone ("The plan was approved")."""
-    if _addressed(verb):
-        return _passive_content(verb)
-    if _of_mind(verb):
-        return None
-    said = [
-        t
-        for c in verb.rights
-        if c.dep_ in ("oprd", "attr", "acomp", "xcomp", "ccomp", "dobj")
-        or (c.dep_ == "prep" and _said_of(c))
-        for t in without_other_cues(c)
-    ]
-    if any(t.lower_ == "by" and t.dep_ in ("agent", "prep") for t in said):
-        return None  # "was called a hoax by X": the parser hung the agent elsewhere
-    return None, cue_span(verb), char_range([*_subject_words(subject), *said]), None
-
-
-def _subject_words(subject: Token) -> list[Token]:
-    """The subject as a content without a source begins with it: the whole noun phrase,
-    or the relative pronoun of a relative clause ("which is seen as Y")."""
-    return [subject] if subject.tag_ in ("WDT", "WP") else list(subject.subtree)
-
-
-def _of_mind(verb: Token) -> bool:
-    """A participle that tells a state of mind of its subject ("are split on Y")."""
-    return verb.lemma_.lower() in conventions("states_of_mind")
-
-
-def _said_of(phrase: Token) -> bool:
-    """A prepositional phrase that says what the act took its subject for ("is seen *as
-    Y*", "was charged *with Y*", "is known *for Y*"), not when or where it was done ("was
-    booed *in Iowa*", "was dismissed *on Monday*")."""
-    return (phrase.lower_ == "as" or phrase.lower_ in conventions("content_preps")) and not any(
-        t.ent_type_ in ("DATE", "TIME") for t in phrase.children
-    )
-
-
-def _passive_content(verb: Token) -> Attribution | None:
-    """What someone was asked or told, or what is said of a subject the passive shares
-    with the verb before it: the question ("was asked whether Y", "Asked if Y", with a
-    question word the parser hung on the cue: "Asked *what* X"), the infinitive ("was
-    asked to Y", "but is expected to Y"), the object or predicate ("was asked a
-    question", "but is considered a contender") or the object of "about" or "as"
-    ("Asked about Y", "but is known as Y": the preposition joins the cue)."""
-    rights = list(verb.rights)
-    objects = [c for c in rights if c.dep_ == "dobj"]
-    for child in rights:
-        if (
-            child.dep_ in CLAUSE
-            or (child.dep_ in INFINITIVE and is_infinitive(child))
-            or (child.dep_ == "advcl" and _question(child))
-        ):
-            words = [t for o in objects if o.i < child.i for t in o.subtree]
-            return None, cue_span(verb), char_range([*words, *_question_words(verb, child)]), None
-    predicates = [c for c in rights if c.dep_ in ("dobj", "oprd", "attr")]
-    if predicates:
-        return None, cue_span(verb), char_range(list(predicates[0].subtree)), None
-    for child in rights:
-        if child.dep_ == "prep" and _said_of(child):
-            topic = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if topic is not None:
-                cue = cue_span(verb)[0], char_end(child)
-                return None, cue, char_range(list(topic.subtree)), None
-    return None
-
-
-def _question_words(verb: Token, clause: Token) -> list[Token]:
-    """The words of the question or message ``clause`` of ``verb``. A participle set off
-    before the clause it modifies asks everything up to the comma, even where the parser
-    hung part of it on that clause ("Asked if it had appeared | he was encouraging Y,
-    Trump replied")."""
-    commas = [t for a in verb.ancestors for t in a.children if t.text == "," and verb.i < t.i < a.i]
-    if verb.dep_ != "advcl" or not commas:
-        return list(clause.subtree)
-    return list(verb.doc[clause.left_edge.i : min(commas, key=lambda t: t.i).i])
-
-
-def _question(clause: Token) -> bool:
-    """A clause that asks: "if Y", "whether Y"."""
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in clause.children)
-
-
-def _impression(verb: Token) -> Attribution | None:
-    """An impression nobody is named for: "X seemed to Y", "it appears that Y"."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    return _unsourced(verb, subject) or _seeming(verb, subject)
-
-
-def _seeming(verb: Token, subject: Token) -> Attribution | None:
-    """ "X seemed unperturbed", "X seems like a fair idea": the subject with what it
-    seems to be."""
-    if subject.lower_ == "it":
-        return None
-    predicate = [
-        t
-        for c in verb.rights
-        if c.dep_ in ("acomp", "oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "like")
-        for t in without_other_cues(c)
-    ]
-    if not predicate:
-        return None
-    return None, cue_span(verb), char_range([*_subject_words(subject), *predicate]), None
-
-
-def _unsourced(verb: Token, subject: Token) -> Attribution | None:
-    """What a cue without a source says: the clause after an expletive "it", or the
-    subject with the infinitive ("X ... to Y"; of a relative clause, the relative
-    pronoun: "a plan *which* is expected *to Y*", as PolNeAR marks it)."""
-    children = list(verb.children)
-    clause = next((c for c in children if c.dep_ in CLAUSE), None)
-    if clause is not None and subject.lower_ == "it":
-        return None, cue_span(verb), char_range(without_other_cues(clause)), None
-    infinitive = next((c for c in children if c.dep_ in INFINITIVE and is_infinitive(c)), None)
-    if infinitive is None:
-        return None
-    reported = char_range([*_subject_words(subject), *without_other_cues(infinitive)])
-    return None, cue_span(verb), reported, None
-
-
-def _hearsay(adverb: Token) -> Attribution | None:
-    """ "X is reportedly Y": the clause the adverb qualifies, which no one is named for
-    (a cue verb it stands before takes it into its own cue: "reportedly said")."""
-    clause = adverb.head
-    if adverb.dep_ != "advmod" or clause.pos_ not in ("VERB", "AUX"):
-        return None
-    words = [t for t in without_other_cues(clause) if t != adverb and not t.is_punct]
-    if not words:
-        return None
-    return None, (adverb.idx, char_end(adverb)), char_range(words), None
 
 
 def _tagged_noun(token: Token) -> bool:
