@@ -1354,7 +1354,7 @@ def test_a_question_the_parser_splits_runs_up_to_the_comma_that_sets_it_off() ->
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from claimkit.extractors.statements import rules
+    from claimkit.extractors.statements import unsourced
 
     parse = """
         Asked ask VERB VBN 7 advcl
@@ -1383,7 +1383,7 @@ def test_a_question_the_parser_splits_runs_up_to_the_comma_that_sets_it_off() ->
         heads=[int(r[4]) for r in rows],
         deps=[r[5] for r in rows],
     )
-    found = rules._impersonal(doc[0], "speech", True)
+    found = unsourced.impersonal(doc[0], "speech", True)
     assert found is not None
     start, end = found[2]
     assert doc.text[start:end] == "if it had appeared he was ignoring the harbour"
