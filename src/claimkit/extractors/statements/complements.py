@@ -133,14 +133,16 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
     with it ("Hewitt writes:" over a block quotation). The parser often makes what
     follows a sentence of its own, or the head of the cue's."""
     doc = verb.doc
-    text = doc.text
     own = {t.i for t in verb.subtree}
-    colon = next((t for t in doc[verb.i + 1 :] if t.text == ":"), None)
+    # Every word before the colon must be the cue's own, so the colon is at most the word
+    # after the cue's last: looking further would walk the rest of the document.
+    colon = next((t for t in doc[verb.i + 1 : verb.right_edge.i + 2] if t.text == ":"), None)
     if colon is None or any(
         t.i not in own or "\n" in t.text or t.pos_ in ("VERB", "AUX")
         for t in doc[verb.i + 1 : colon.i]
     ):
         return None  # only the cue's modifiers and object before it: "said in a statement:"
+    text = doc.text  # joined from every token, so only once a colon is found
     after = char_end(colon)
     line_end = text.find("\n", after)
     line_end = len(text) if line_end < 0 else line_end
