@@ -1605,3 +1605,18 @@ def test_a_that_clause_after_the_cue_s_modifiers_the_parser_hangs_elsewhere(
     assert [summary(c)[1:3] for c in statements(pipeline, text)] == [
         ("recalled", "that before Iowa, Obama was not treated as credibly by his listeners")
     ]
+
+
+def test_a_quotation_goes_on_in_a_paragraph_of_its_own(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        '"The bridge will open in May," the mayor said.\n\n"We have waited long enough."\n\n'
+        "The council meets on Friday."
+    )
+    (claim,) = statements(pipeline, text)
+    assert claim.content is not None
+    assert claim.content.text.endswith('"We have waited long enough."')
+    # A paragraph with an attribution of its own, or after another sentence, is not.
+    text = (
+        '"The bridge will open in May," the mayor said. She left.\n\n"We have waited long enough."'
+    )
+    assert [summary(c)[2] for c in statements(pipeline, text)] == ['"The bridge will open in May,"']
