@@ -1620,3 +1620,18 @@ def test_a_quotation_goes_on_in_a_paragraph_of_its_own(pipeline: claimkit.Pipeli
         '"The bridge will open in May," the mayor said. She left.\n\n"We have waited long enough."'
     )
     assert [summary(c)[2] for c in statements(pipeline, text)] == ['"The bridge will open in May,"']
+
+
+def test_the_noun_of_a_that_clause_after_a_preposition_of_what_the_cue_is_about(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The senator bristled at the suggestion that he had misled voters."
+    found = statements(pipeline, text)
+    assert [summary(c)[1:3] for c in found] == [
+        ("bristled at", "the suggestion that he had misled voters")
+    ]
+    # The occasion of a statement is not what it says, nor a phrase after an object.
+    found = statements(pipeline, "The mayor said in a statement that the plant would close.")
+    assert [summary(c)[1:3] for c in found] == [("said", "that the plant would close")]
+    text = "The mayor told reporters on a regular basis that the plant would close."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == ["that the plant would close"]

@@ -351,7 +351,10 @@ def trailing_participle(verb: Token) -> bool:
 
 def _clause_after_prep(verb: Token) -> list[Token]:
     """The that-clause the parser hangs on the noun of a preposition after the cue:
-    "said in a statement *that Y*", "told reporters in an interview *that Y*"."""
+    "said in a statement *that Y*", "told reporters in an interview *that Y*". After a
+    preposition of what the cue is about the noun is part of it: "responded to *the news
+    that Y*", "bristled at *the suggestion that Y*" (PolNeAR)."""
+    about = conventions("content_preps") | conventions("aim_preps")
     for child in verb.rights:
         if child.dep_ != "prep":
             continue
@@ -360,8 +363,23 @@ def _clause_after_prep(verb: Token) -> list[Token]:
                 continue
             for clause in noun.rights:
                 if clause.dep_ in ("acl", "ccomp") and opens_with_that(clause):
+                    if (
+                        child.lower_ in about
+                        and noun.lemma_.lower() not in conventions("occasions")
+                        and not _object_before(verb, child)
+                    ):
+                        return [noun]
                     return [clause]
     return []
+
+
+def _object_before(verb: Token, prep: Token) -> bool:
+    """Whether the cue has an object before ``prep`` that is not a light verb's: in "told
+    them on a regular basis that Y" and "lent credence to the claims that Y" the phrase
+    is not what the cue is about, in "took issue with the suggestion that Y" it is."""
+    return verb.lemma_.lower() not in conventions("light_verbs") and any(
+        o.dep_ in _OBJECTS and o.i < prep.i for o in verb.children
+    )
 
 
 def _preposed(
