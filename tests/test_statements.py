@@ -1635,3 +1635,17 @@ def test_the_noun_of_a_that_clause_after_a_preposition_of_what_the_cue_is_about(
     assert [summary(c)[1:3] for c in found] == [("said", "that the plant would close")]
     text = "The mayor told reporters on a regular basis that the plant would close."
     assert [summary(c)[2] for c in statements(pipeline, text)] == ["that the plant would close"]
+
+
+def test_the_relative_that_is_the_missing_subject_of_what_is_said(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = 'The country is breaking the rules, which he added "is deeply regrettable."'
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        'which he added "is deeply regrettable."'
+    ]
+    # A relative clause without a pronoun: from the noun it describes.
+    text = "Managers were free to hire the workers they thought were the best fit."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "the workers they thought were the best fit"
+    ]

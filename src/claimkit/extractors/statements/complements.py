@@ -21,8 +21,6 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
-# The tags of a finite verb.
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 # The tags of a finite verb: what a clause has and a list of names does not.
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _RELATIVE_CLAUSES = ("relcl",)
@@ -50,6 +48,7 @@ def complement(
             return _before(min(first, cue_start(verb), key=lambda t: t.i), quotes)
         return char_range(
             [
+                *_relative_gap(verb, clause, source),
                 *without_other_cues(clause),
                 *_coordinated_clauses(verb, clause),
                 *_reasons_and_conditions(verb, clause),
@@ -185,6 +184,37 @@ def _reports(child: Token, pronoun: Token) -> bool:
         return child.pos_ in ("VERB", "AUX") and not is_infinitive(child)
     called = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
     return called and pronoun.dep_ == "dobj"
+
+
+def _relative_gap(verb: Token, clause: Token, source: Token) -> list[Token]:
+    """The relative pronoun, or the noun of a relative clause without one, that is the
+    missing subject of the clause a cue reports: "resolutions, *which* he added are
+    regrettable", "*the employees* they thought were the best fit", "*what* I thought was
+    a fruit basket". PolNeAR's content runs from it over the source and the cue."""
+    subjects = (*SUBJECTS, "expl", "csubj", "csubjpass")
+    if clause.i < verb.i or not _finite(clause) or any(c.dep_ in subjects for c in clause.lefts):
+        return []
+    relatives = conventions("relative_pronouns") | {"what"}
+    pronoun = next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ in ("nsubj", "dobj") and c.lower_ in relatives and c != source
+        ),
+        None,
+    )
+    if pronoun is not None:
+        return [pronoun]
+    if verb.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP", "WP$") for t in verb.lefts):
+        return [verb.head.left_edge]
+    return []
+
+
+def _finite(verb: Token) -> bool:
+    """Whether ``verb`` heads a finite clause ("was", "will help"; not "to help")."""
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.lefts
+    )
 
 
 def _answer(verb: Token) -> list[Token]:
