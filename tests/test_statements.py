@@ -1649,3 +1649,14 @@ def test_the_relative_that_is_the_missing_subject_of_what_is_said(
     assert [summary(c)[2] for c in statements(pipeline, text)] == [
         "the workers they thought were the best fit"
     ]
+
+
+def test_a_content_keeps_its_parentheses_balanced(pipeline: claimkit.Pipeline) -> None:
+    # The closing parenthesis of an aside the content ends is not part of it ...
+    text = "The bridge is closed. (According to the city, it will open in May.)"
+    assert [summary(c)[2] for c in statements(pipeline, text)] == ["it will open in May"]
+    # ... and one that closes a name or an abbreviation the content opens is.
+    text = "The senator said he helped write the Affordable Care Act (ACA)."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "he helped write the Affordable Care Act (ACA)"
+    ]

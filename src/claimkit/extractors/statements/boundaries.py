@@ -26,18 +26,34 @@ def widen_to_quotes(content: tuple[int, int], quotes: list[tuple[int, int]]) -> 
 
 
 def trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
-    """Drop white space and punctuation at the edges of content outside quotation marks.
-    The complementizer of "said that ..." stays: PolNeAR counts it as content."""
+    """Drop white space and punctuation at the edges of content outside quotation marks,
+    and keep its parentheses balanced. The complementizer of "said that ..." stays:
+    PolNeAR counts it as content."""
     start, end = content
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
     if text.startswith("(", start) and ")" not in text[start:end]:
         start += 1  # '(They said it would pass," ...': the aside's parenthesis
+    end = _trim_end(text, start, end)
+    inside = text[start:end]
+    if inside.endswith(")") and inside.count(")") > inside.count("("):
+        # "(... if he starts winning.)": the parenthesis of an aside the content ends.
+        end = _trim_end(text, start, end - 1)
+    elif text.startswith(")", end) and inside.count("(") > inside.count(")"):
+        opened = inside[inside.rfind("(") + 1 :].lstrip("\"“'‘")
+        if opened[:1].isupper():
+            end += 1  # "the Affordable Care Act (ACA)", "Sen. Ted Cruz (R-Texas)"
+    return start, end
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over white space and punctuation, not over an abbreviation's
+    period."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
             break  # "the U.S.", "9:42 p.m.", "John Hinckley Jr.": the period is the word's
         end -= 1
-    return start, end
+    return end
 
 
 def continue_quotation(
