@@ -1660,3 +1660,19 @@ def test_a_content_keeps_its_parentheses_balanced(pipeline: claimkit.Pipeline) -
     assert [summary(c)[2] for c in statements(pipeline, text)] == [
         "he helped write the Affordable Care Act (ACA)"
     ]
+
+
+def test_what_a_colon_after_the_reported_clause_spells_out(pipeline: claimkit.Pipeline) -> None:
+    text = "The survey found costs are the highest when compared as a percent of income: 36%."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "costs are the highest when compared as a percent of income: 36%"
+    ]
+    # Not a statement of its own.
+    text = (
+        "The survey found costs are the highest when compared as a percent of income: "
+        "a second poll found that they are falling."
+    )
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "costs are the highest when compared as a percent of income",
+        "that they are falling",
+    ]

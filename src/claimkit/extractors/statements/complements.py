@@ -46,14 +46,13 @@ def complement(
             # where the parser hung part of it elsewhere.
             first = source.left_edge if source.i < verb.i else verb
             return _before(min(first, cue_start(verb), key=lambda t: t.i), quotes)
-        return char_range(
-            [
-                *_relative_gap(verb, clause, source),
-                *without_other_cues(clause),
-                *_coordinated_clauses(verb, clause),
-                *_reasons_and_conditions(verb, clause),
-            ]
-        )
+        tokens = [
+            *_relative_gap(verb, clause, source),
+            *without_other_cues(clause),
+            *_coordinated_clauses(verb, clause),
+            *_reasons_and_conditions(verb, clause),
+        ]
+        return char_range([*tokens, *_elaboration(max(tokens, key=lambda t: t.i))])
     relative = _relative_report(verb, source)
     if relative is not None:
         return relative
@@ -208,6 +207,24 @@ def _relative_gap(verb: Token, clause: Token, source: Token) -> list[Token]:
     if verb.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP", "WP$") for t in verb.lefts):
         return [verb.head.left_edge]
     return []
+
+
+def _elaboration(last: Token) -> list[Token]:
+    """What a colon right after the reported clause spells out ("noted he is the only
+    other candidate to win a state*: he also captured Iowa*", "hoping to win delegates
+    in states that award them proportionally*: Missouri, Illinois and Ohio*"): part of
+    what was said (PolNeAR), unless it is a quotation, a question, a statement of its
+    own ("...: A poll found that Y") or a gerund ("...: ending the era of coal")."""
+    doc = last.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ":":
+        return []
+    first = doc[last.i + 2]
+    if first.is_space or first.is_quote or "\n" in doc[last.i + 1].whitespace_:
+        return []
+    words = [t for t in first.sent if t.i >= first.i and not t.is_space]
+    if any(is_cued(t) for t in words) or words[-1].text == "?" or first.tag_ == "VBG":
+        return []
+    return [t for t in words if not (t.is_punct and t.i == words[-1].i)]
 
 
 def _finite(verb: Token) -> bool:
