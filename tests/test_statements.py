@@ -1676,3 +1676,15 @@ def test_what_a_colon_after_the_reported_clause_spells_out(pipeline: claimkit.Pi
         "costs are the highest when compared as a percent of income",
         "that they are falling",
     ]
+
+
+def test_a_quoted_relative_clause_with_a_speaker_of_its_own_is_an_aside(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = 'The mayor said he opposed the new stadium, which he called "a waste of money."'
+    assert [summary(c)[2] for c in statements(pipeline, text)][:1] == ["he opposed the new stadium"]
+    # A quoted relative clause without one is part of what was said.
+    text = 'The mayor said he opposed the new stadium, which would cost "a fortune."'
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        'he opposed the new stadium, which would cost "a fortune."'
+    ]

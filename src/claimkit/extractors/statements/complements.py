@@ -537,10 +537,21 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
             and child.right_edge.i >= last
             and child.left_edge.i > tokens[0].i
             and child.left_edge.nbor(-1).text == ","
-            and not any(t.is_quote for t in child.subtree)
+            and (not any(t.is_quote for t in child.subtree) or _reports_on(child))
         ):
             return [t for t in tokens if t.i < child.left_edge.i - 1]
     return tokens
+
+
+def _reports_on(clause: Token) -> bool:
+    """Whether a relative clause reports what someone else says of the noun it describes
+    ("..., which he called *"a disaster"*", "..., who he noted was *"in his final
+    year"*"): its subject is not the relative pronoun, so its quotation is that
+    speaker's, not part of the content before it."""
+    relatives = conventions("relative_pronouns")
+    return clause.dep_ in _RELATIVE_CLAUSES and any(
+        c.dep_ in SUBJECTS and c.lower_ not in relatives for c in clause.lefts
+    )
 
 
 def adjacent_quotation(
