@@ -219,8 +219,8 @@ def _elaboration(last: Token) -> list[Token]:
     if last.i + 2 >= len(doc) or doc[last.i + 1].text != ":":
         return []
     first = doc[last.i + 2]
-    if first.is_space or first.is_quote or "\n" in doc[last.i + 1].whitespace_:
-        return []
+    if first.is_space or first.is_quote:
+        return []  # the line ends with the colon, or a quotation follows
     words = [t for t in first.sent if t.i >= first.i and not t.is_space]
     if any(is_cued(t) for t in words) or words[-1].text == "?" or first.tag_ == "VBG":
         return []
