@@ -1833,3 +1833,86 @@ def test_an_active_cue_shares_the_subject_of_the_passive_before_it(
         "his words had been misunderstood."
     )
     assert [summary(c)[:2] for c in statements(pipeline, text)] == [("the mayor", "said")]
+
+
+def test_a_quotation_goes_on_in_a_paragraph_of_its_own(pipeline: claimkit.Pipeline) -> None:
+    text = (
+        '"The bridge will open in May," the mayor said.\n\n"We have waited long enough."\n\n'
+        "The council meets on Friday."
+    )
+    (claim,) = statements(pipeline, text)
+    assert claim.content is not None
+    assert claim.content.text.endswith('"We have waited long enough."')
+    # A paragraph with an attribution of its own, or after another sentence, is not.
+    text = (
+        '"The bridge will open in May," the mayor said. She left.\n\n"We have waited long enough."'
+    )
+    assert [summary(c)[2] for c in statements(pipeline, text)] == ['"The bridge will open in May,"']
+
+
+def test_the_noun_of_a_that_clause_after_a_preposition_of_what_the_cue_is_about(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = "The senator bristled at the suggestion that he had misled voters."
+    found = statements(pipeline, text)
+    assert [summary(c)[1:3] for c in found] == [
+        ("bristled at", "the suggestion that he had misled voters")
+    ]
+    # The occasion of a statement is not what it says, nor a phrase after an object.
+    found = statements(pipeline, "The mayor said in a statement that the plant would close.")
+    assert [summary(c)[1:3] for c in found] == [("said", "that the plant would close")]
+    text = "The mayor told reporters on a regular basis that the plant would close."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == ["that the plant would close"]
+
+
+def test_the_relative_that_is_the_missing_subject_of_what_is_said(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = 'The country is breaking the rules, which he added "is deeply regrettable."'
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        'which he added "is deeply regrettable."'
+    ]
+    # A relative clause without a pronoun: from the noun it describes.
+    text = "Managers were free to hire the workers they thought were the best fit."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "the workers they thought were the best fit"
+    ]
+
+
+def test_a_content_keeps_its_parentheses_balanced(pipeline: claimkit.Pipeline) -> None:
+    # The closing parenthesis of an aside the content ends is not part of it ...
+    text = "The bridge is closed. (According to the city, it will open in May.)"
+    assert [summary(c)[2] for c in statements(pipeline, text)] == ["it will open in May"]
+    # ... and one that closes a name or an abbreviation the content opens is.
+    text = "The senator said he helped write the Affordable Care Act (ACA)."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "he helped write the Affordable Care Act (ACA)"
+    ]
+
+
+def test_what_a_colon_after_the_reported_clause_spells_out(pipeline: claimkit.Pipeline) -> None:
+    text = "The survey found costs are the highest when compared as a percent of income: 36%."
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "costs are the highest when compared as a percent of income: 36%"
+    ]
+    # Not a statement of its own.
+    text = (
+        "The survey found costs are the highest when compared as a percent of income: "
+        "a second poll found that they are falling."
+    )
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        "costs are the highest when compared as a percent of income",
+        "that they are falling",
+    ]
+
+
+def test_a_quoted_relative_clause_with_a_speaker_of_its_own_is_an_aside(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    text = 'The mayor said he opposed the new stadium, which he called "a waste of money."'
+    assert [summary(c)[2] for c in statements(pipeline, text)][:1] == ["he opposed the new stadium"]
+    # A quoted relative clause without one is part of what was said.
+    text = 'The mayor said he opposed the new stadium, which would cost "a fortune."'
+    assert [summary(c)[2] for c in statements(pipeline, text)] == [
+        'he opposed the new stadium, which would cost "a fortune."'
+    ]

@@ -26,18 +26,34 @@ def widen_to_quotes(content: tuple[int, int], quotes: list[tuple[int, int]]) -> 
 
 
 def trim(text: str, content: tuple[int, int]) -> tuple[int, int]:
-    """Drop white space and punctuation at the edges of content outside quotation marks.
-    The complementizer of "said that ..." stays: PolNeAR counts it as content."""
+    """Drop white space and punctuation at the edges of content outside quotation marks,
+    and keep its parentheses balanced. The complementizer of "said that ..." stays:
+    PolNeAR counts it as content."""
     start, end = content
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
     if text.startswith("(", start) and ")" not in text[start:end]:
         start += 1  # '(They said it would pass," ...': the aside's parenthesis
+    end = _trim_end(text, start, end)
+    inside = text[start:end]
+    if inside.endswith(")") and inside.count(")") > inside.count("("):
+        # "(... if he starts winning.)": the parenthesis of an aside the content ends.
+        end = _trim_end(text, start, end - 1)
+    elif text.startswith(")", end) and inside.count("(") > inside.count(")"):
+        opened = inside[inside.rfind("(") + 1 :].lstrip("\"“'‘")
+        if opened[:1].isupper():
+            end += 1  # "the Affordable Care Act (ACA)", "Sen. Ted Cruz (R-Texas)"
+    return start, end
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over white space and punctuation, not over an abbreviation's
+    period."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
             break  # "the U.S.", "9:42 p.m.", "John Hinckley Jr.": the period is the word's
         end -= 1
-    return start, end
+    return end
 
 
 def continue_quotation(
@@ -59,6 +75,7 @@ def continue_quotation(
     of its own."""
     start, end = content
     position = max(end, cue[1])
+    direct = any(q_start == start for q_start, _ in quotes)
     for q_start, q_end in quotes:
         if q_start < position:
             continue
@@ -66,7 +83,10 @@ def continue_quotation(
         # Only the rest of the attribution sentence ("he said.") and white space between.
         if (
             q_start - max(end, cue[1]) > 200
-            or "\n\n" in between
+            or (
+                "\n\n" in between
+                and not (direct and _paragraph_quotation(text, q_start, q_end, sentence_end))
+            )
             or any(sentence_end <= c[0] < q_end and c[0] >= position for c in cues)
             or _introduced(text, cue, cues, position, q_start)
         ):
@@ -82,6 +102,16 @@ def continue_quotation(
             break  # '"Q2," she added': a quotation with an attribution of its own
         end = position = q_end
     return start, end
+
+
+def _paragraph_quotation(text: str, q_start: int, q_end: int, sentence_end: int) -> bool:
+    """Whether the quotation at ``q_start`` is a paragraph of its own right after the
+    attribution sentence ('"Q1," he said.' and "Q2." below it): with nothing but the
+    paragraph break between, it goes on with a content that opens with a quotation
+    (PolNeAR; 27 of the 31 such contents of train that change)."""
+    line_end = text.find("\n", q_end)
+    rest = text[q_end : len(text) if line_end < 0 else line_end]
+    return not text[sentence_end:q_start].strip() and not rest.strip()
 
 
 def _introduced(

@@ -21,8 +21,6 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
-# The tags of a finite verb.
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 # The tags of a finite verb: what a clause has and a list of names does not.
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _RELATIVE_CLAUSES = ("relcl",)
@@ -48,13 +46,13 @@ def complement(
             # where the parser hung part of it elsewhere.
             first = source.left_edge if source.i < verb.i else verb
             return _before(min(first, cue_start(verb), key=lambda t: t.i), quotes)
-        return char_range(
-            [
-                *without_other_cues(clause),
-                *_coordinated_clauses(verb, clause),
-                *_reasons_and_conditions(verb, clause),
-            ]
-        )
+        tokens = [
+            *_relative_gap(verb, clause, source),
+            *without_other_cues(clause),
+            *_coordinated_clauses(verb, clause),
+            *_reasons_and_conditions(verb, clause),
+        ]
+        return char_range([*tokens, *_elaboration(max(tokens, key=lambda t: t.i))])
     relative = _relative_report(verb, source)
     if relative is not None:
         return relative
@@ -187,6 +185,55 @@ def _reports(child: Token, pronoun: Token) -> bool:
         return child.pos_ in ("VERB", "AUX") and not is_infinitive(child)
     called = child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
     return called and pronoun.dep_ == "dobj"
+
+
+def _relative_gap(verb: Token, clause: Token, source: Token) -> list[Token]:
+    """The relative pronoun, or the noun of a relative clause without one, that is the
+    missing subject of the clause a cue reports: "resolutions, *which* he added are
+    regrettable", "*the employees* they thought were the best fit", "*what* I thought was
+    a fruit basket". PolNeAR's content runs from it over the source and the cue."""
+    subjects = (*SUBJECTS, "expl", "csubj", "csubjpass")
+    if clause.i < verb.i or not _finite(clause) or any(c.dep_ in subjects for c in clause.lefts):
+        return []
+    relatives = conventions("relative_pronouns") | {"what"}
+    pronoun = next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ in ("nsubj", "dobj") and c.lower_ in relatives and c != source
+        ),
+        None,
+    )
+    if pronoun is not None:
+        return [pronoun]
+    if verb.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP", "WP$") for t in verb.lefts):
+        return [verb.head.left_edge]
+    return []
+
+
+def _elaboration(last: Token) -> list[Token]:
+    """What a colon right after the reported clause spells out ("noted he is the only
+    other candidate to win a state*: he also captured Iowa*", "hoping to win delegates
+    in states that award them proportionally*: Missouri, Illinois and Ohio*"): part of
+    what was said (PolNeAR), unless it is a quotation, a question, a statement of its
+    own ("...: A poll found that Y") or a gerund ("...: ending the era of coal")."""
+    doc = last.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ":":
+        return []
+    first = doc[last.i + 2]
+    if first.is_space or first.is_quote:
+        return []  # the line ends with the colon, or a quotation follows
+    words = [t for t in first.sent if t.i >= first.i and not t.is_space]
+    if any(is_cued(t) for t in words) or words[-1].text == "?" or first.tag_ == "VBG":
+        return []
+    return [t for t in words if not (t.is_punct and t.i == words[-1].i)]
+
+
+def _finite(verb: Token) -> bool:
+    """Whether ``verb`` heads a finite clause ("was", "will help"; not "to help")."""
+    return verb.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.lefts
+    )
 
 
 def _answer(verb: Token) -> list[Token]:
@@ -353,7 +400,10 @@ def trailing_participle(verb: Token) -> bool:
 
 def _clause_after_prep(verb: Token) -> list[Token]:
     """The that-clause the parser hangs on the noun of a preposition after the cue:
-    "said in a statement *that Y*", "told reporters in an interview *that Y*"."""
+    "said in a statement *that Y*", "told reporters in an interview *that Y*". After a
+    preposition of what the cue is about the noun is part of it: "responded to *the news
+    that Y*", "bristled at *the suggestion that Y*" (PolNeAR)."""
+    about = conventions("content_preps") | conventions("aim_preps")
     for child in verb.rights:
         if child.dep_ != "prep":
             continue
@@ -362,8 +412,23 @@ def _clause_after_prep(verb: Token) -> list[Token]:
                 continue
             for clause in noun.rights:
                 if clause.dep_ in ("acl", "ccomp") and opens_with_that(clause):
+                    if (
+                        child.lower_ in about
+                        and noun.lemma_.lower() not in conventions("occasions")
+                        and not _object_before(verb, child)
+                    ):
+                        return [noun]
                     return [clause]
     return []
+
+
+def _object_before(verb: Token, prep: Token) -> bool:
+    """Whether the cue has an object before ``prep`` that is not a light verb's: in "told
+    them on a regular basis that Y" and "lent credence to the claims that Y" the phrase
+    is not what the cue is about, in "took issue with the suggestion that Y" it is."""
+    return verb.lemma_.lower() not in conventions("light_verbs") and any(
+        o.dep_ in _OBJECTS and o.i < prep.i for o in verb.children
+    )
 
 
 def _preposed(
@@ -474,10 +539,21 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
             and child.right_edge.i >= last
             and child.left_edge.i > tokens[0].i
             and child.left_edge.nbor(-1).text == ","
-            and not any(t.is_quote for t in child.subtree)
+            and (not any(t.is_quote for t in child.subtree) or _reports_on(child))
         ):
             return [t for t in tokens if t.i < child.left_edge.i - 1]
     return tokens
+
+
+def _reports_on(clause: Token) -> bool:
+    """Whether a relative clause reports what someone else says of the noun it describes
+    ("..., which he called *"a disaster"*", "..., who he noted was *"in his final
+    year"*"): its subject is not the relative pronoun, so its quotation is that
+    speaker's, not part of the content before it."""
+    relatives = conventions("relative_pronouns")
+    return clause.dep_ in _RELATIVE_CLAUSES and any(
+        c.dep_ in SUBJECTS and c.lower_ not in relatives for c in clause.lefts
+    )
 
 
 def adjacent_quotation(
