@@ -16,18 +16,18 @@ DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
 # docs/evaluation.md): "attribution" is the scope PolNeAR annotates.
 FLOORS = {
     "speech": {
-        "attribution F1": 0.67,
-        "source exact F1": 0.73,
-        "cue exact F1": 0.68,
-        "content exact F1": 0.555,
-        "content overlap F1": 0.755,
+        "attribution F1": 0.70,
+        "source exact F1": 0.745,
+        "cue exact F1": 0.69,
+        "content exact F1": 0.57,
+        "content overlap F1": 0.77,
     },
     "attribution": {
-        "attribution F1": 0.67,
-        "source exact F1": 0.73,
-        "cue exact F1": 0.68,
-        "content exact F1": 0.555,
-        "content overlap F1": 0.755,
+        "attribution F1": 0.705,
+        "source exact F1": 0.75,
+        "cue exact F1": 0.695,
+        "content exact F1": 0.57,
+        "content overlap F1": 0.785,
     },
 }
 
