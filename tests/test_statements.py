@@ -1916,3 +1916,39 @@ def test_a_quoted_relative_clause_with_a_speaker_of_its_own_is_an_aside(
     assert [summary(c)[2] for c in statements(pipeline, text)] == [
         'he opposed the new stadium, which would cost "a fortune."'
     ]
+
+
+def test_a_name_and_the_description_the_parser_takes_for_a_second_subject_are_one_speaker() -> None:
+    # "Ban Ki-moon, the secretary general, vowed": the parser makes both the name and the
+    # appositive subjects of the cue; the nearer is the description, the speaker the name.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimkit.extractors.statements import speakers
+
+    parse = """
+        Maria Maria PROPN NNP 1 compound
+        Lopez Lopez PROPN NNP 8 nsubj
+        , , PUNCT , 8 punct
+        the the DET DT 5 det
+        agency agency NOUN NN 5 compound
+        director director NOUN NN 8 nsubj
+        , , PUNCT , 5 punct
+        today today NOUN NN 8 npadvmod
+        vowed vow VERB VBD 8 ROOT
+        to to PART TO 10 aux
+        stay stay VERB VB 8 xcomp
+        . . PUNCT . 8 punct
+    """
+    rows = [line.split() for line in parse.strip().splitlines()]
+    doc = Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[int(r[4]) for r in rows],
+        deps=[r[5] for r in rows],
+    )
+    speaker = speakers.subject_of(doc[8])
+    assert speaker is not None and speaker.text == "Lopez"

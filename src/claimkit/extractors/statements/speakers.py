@@ -46,6 +46,7 @@ def subject_of(verb: Token) -> Token | None:
         # "will help," the senator said' and "In all, the researchers found" the parser
         # takes the head of what comes before the attribution for a subject as well.
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        child = next((s for s in subjects if _apposed(s, child, verb)), child)
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" is handled from "saying"; other passives
             # ("is expected", "was told") do not name the one who speaks.
@@ -424,6 +425,22 @@ def _in_aside(token: Token, phrase: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _apposed(name: Token, description: Token, verb: Token) -> bool:
+    """Two subjects that are one speaker, a name and the description set off after it
+    ("Ban Ki-moon, the secretary general, vowed"): the parser takes the appositive for a
+    second subject, and the name is who speaks."""
+    doc = verb.doc
+    between = name.right_edge.i + 1
+    last = description.right_edge
+    return (
+        name.i < description.i < verb.i
+        and doc[between].text == ","
+        and description.left_edge.i == between + 1
+        # The comma that closes the description, which the parser may hang on it.
+        and (last.text == "," or (last.i + 1 < verb.i and doc[last.i + 1].text == ","))
+    )
 
 
 def agent_of(verb: Token) -> Token | None:
