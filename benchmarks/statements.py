@@ -48,5 +48,6 @@ def main() -> None:
             f"({100 * extract / parse:.1f}% of the parse)"
         )
 
+
 if __name__ == "__main__":
     main()
