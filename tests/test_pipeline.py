@@ -348,3 +348,12 @@ def test_hard_wrapped_text_keeps_its_sentences_across_line_breaks(
     )
     doc = pipeline.parse(build_document("story", text))
     assert len(list(doc.sents)) == 1
+
+
+def test_a_blank_line_starts_a_sentence_even_in_short_or_wrapped_text(
+    pipeline: claimkit.Pipeline,
+) -> None:
+    # Every line here is short, as in wrapped text, but a blank line ends a paragraph.
+    text = "Mayor Tells Council\n\nSenators said the bill would pass."
+    doc = pipeline.parse(build_document("story", text))
+    assert [s.start_char for s in doc.sents] == [0, text.index("Senators")]

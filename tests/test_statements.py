@@ -1952,3 +1952,12 @@ def test_a_name_and_the_description_the_parser_takes_for_a_second_subject_are_on
     )
     speaker = speakers.subject_of(doc[8])
     assert speaker is not None and speaker.text == "Lopez"
+
+
+@pytest.mark.parametrize("scope", ["speech", "attribution"])
+def test_a_document_that_opens_with_a_cue_verb_costs_no_claims(scope: str) -> None:
+    # A past-tense verb the parser hangs on the next clause at the very start of the
+    # text: the list-of-verbs rule looked at the word before it.
+    pipeline = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": scope})
+    for text in ("Said twice, Trump left the room.", "Vowed twice, Trump left the room."):
+        assert pipeline.process(claimkit.build_document("story", text)).problems == ()

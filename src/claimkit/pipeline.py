@@ -174,17 +174,19 @@ class Pipeline:
     def tokens(self, document: Document) -> Doc:
         """The tokenised document, with sentences that must start where they do: the
         story's first after the header and dateline, so the parser never joins "HOUSTON,
-        Feb 26 -" to it, and, unless the text is hard-wrapped, one after every line
-        break, so that a headline is not read as the subject of the line below it."""
+        Feb 26 -" to it, one after every blank line, and, unless the text is
+        hard-wrapped, one after every line break, so that a headline is not read as the
+        subject of the line below it."""
         doc = self.nlp.make_doc(document.text)
         if 0 < document.body_start < len(document.text):
             first = next((t for t in doc if t.idx >= document.body_start), None)
             if first is not None:
                 first.is_sent_start = True
-        if not hard_wrapped(document.text):
-            for before, token in itertools.pairwise(doc):
-                if not token.is_space and "\n" in before.text_with_ws:
-                    token.is_sent_start = True
+        # A blank line ends a paragraph even in wrapped text.
+        breaks_needed = 2 if hard_wrapped(document.text) else 1
+        for before, token in itertools.pairwise(doc):
+            if not token.is_space and before.text_with_ws.count("\n") >= breaks_needed:
+                token.is_sent_start = True
         return doc
 
     def parse(self, document: Document) -> Doc:

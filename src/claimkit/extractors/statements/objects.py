@@ -41,7 +41,8 @@ def object_content(
         return char_range(list(passive[0].subtree))
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
         # "the bill *opposed by* X": what X spoke of is the noun the participle describes.
-        return char_range([t for t in verb.head.subtree if t.i < verb.left_edge.i])
+        described = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+        return char_range(described) if described else None
     objects = [c for c in verb.rights if c.dep_ == "dobj"]
     if objects and owned_clause(objects[0]) is not None:
         return None  # "repeated her claim that ...": the claim is the attribution

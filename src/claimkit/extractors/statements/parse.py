@@ -2,12 +2,14 @@
 the dependencies that carry a content, the character ranges of tokens, and the word
 lists of the span conventions (``conventions.toml``)."""
 
+import bisect
 import functools
 import tomllib
+import weakref
 from collections.abc import Sequence
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 #: What a cue gives: the source's head word (None where the text names no one: "is
 #: expected to"), the cue's and the content's character ranges, and the source
@@ -30,6 +32,21 @@ def char_range(tokens: Sequence[Token]) -> tuple[int, int]:
 def char_end(token: Token) -> int:
     """The character offset right after ``token``."""
     return token.idx + len(token.text)
+
+
+# The first word of every line of a document, found once per document: walking back to
+# the line break from every cue made a text without line breaks quadratic.
+_LINE_STARTS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
+
+
+def line_start(token: Token) -> int:
+    """The index of the first word of ``token``'s line: the word after the last token
+    before it that holds a line break, or 0."""
+    doc = token.doc
+    starts = _LINE_STARTS.get(doc)
+    if starts is None:
+        starts = _LINE_STARTS[doc] = [0, *(t.i + 1 for t in doc if "\n" in t.text)]
+    return starts[bisect.bisect_right(starts, token.i) - 1]
 
 
 def that_mark(clause: Token) -> Token | None:

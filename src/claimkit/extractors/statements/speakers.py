@@ -11,6 +11,7 @@ from claimkit.extractors.statements.parse import (
     conventions,
     is_cued,
     is_infinitive,
+    line_start,
 )
 from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
@@ -249,9 +250,8 @@ def _past_quotation(subject: Token, verb: Token) -> Token:
     told him' the speaker is an appositive of the quoted subject. The first noun that
     subject governs after the quotation closes."""
     doc = subject.doc
-    start = verb.sent.start  # or the line's, where the parser split the quotation off
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
+    # The sentence's start, or its line's, where the parser split the quotation off.
+    start = line_start(verb.sent[0])
     marks = [t for t in doc[start : verb.i] if t.is_quote and t.pos_ == "PUNCT"]
     opened = [t for t in marks if t.i < subject.i]
     closed = [t for t in marks if subject.i < t.i and t.nbor(-1).text in ",?!."]
@@ -290,9 +290,7 @@ def _line_start(verb: Token) -> int:
     """Where the line of ``verb`` begins, past a dateline ("WASHINGTON (AP) —",
     "BUENA PARK, Calif. -") at its start."""
     doc = verb.doc
-    start = verb.i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
+    start = line_start(verb)
     for i in range(start, verb.i):
         if doc[i].text in _DATELINE_DASHES:
             opening = [t for t in doc[start:i] if t.is_alpha]
@@ -367,6 +365,8 @@ def _opens_clause(phrase: Token) -> bool:
 
 def _after_comma(token: Token) -> bool:
     """Set off by a comma, perhaps inside a closing quotation mark (',” claiming')."""
+    if token.i == 0:
+        return False
     before = token.nbor(-1)
     if before.is_quote and before.i > 0:
         before = before.nbor(-1)

@@ -144,7 +144,12 @@ def _question_words(verb: Token, clause: Token) -> list[Token]:
     before the clause it modifies asks everything up to the comma, even where the parser
     hung part of it on that clause ("Asked if it had appeared | he was encouraging Y,
     Trump replied")."""
-    commas = [t for a in verb.ancestors for t in a.children if t.text == "," and verb.i < t.i < a.i]
+    commas = [
+        t
+        for a in verb.ancestors
+        for t in a.children
+        if t.text == "," and max(verb.i, clause.left_edge.i) < t.i < a.i
+    ]
     if verb.dep_ != "advcl" or not commas:
         return list(clause.subtree)
     return list(verb.doc[clause.left_edge.i : min(commas, key=lambda t: t.i).i])
