@@ -1961,3 +1961,18 @@ def test_a_document_that_opens_with_a_cue_verb_costs_no_claims(scope: str) -> No
     pipeline = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": scope})
     for text in ("Said twice, Trump left the room.", "Vowed twice, Trump left the room."):
         assert pipeline.process(claimkit.build_document("story", text)).problems == ()
+
+
+def test_a_chained_cue_takes_the_attribution_scope_s_contents_too() -> None:
+    # "continued to point to X" reads X as "pointed to X" does in the attribution scope.
+    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    found = [
+        c
+        for c in broad.process(
+            claimkit.build_document("story", "The senator continued to point to the deficit.")
+        ).claims
+        if c.kind == "statement"
+    ]
+    assert [summary(c)[:3] for c in found] == [
+        ("The senator", "continued to point to", "the deficit")
+    ]

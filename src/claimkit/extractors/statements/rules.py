@@ -257,7 +257,7 @@ def _verb_attribution(
         # cue runs through the infinitive's verb, whose complement is the content.
         content = complement(chained, kind, source, quotes)
         if content is None and objects:
-            content = object_content(chained, cue_nouns)
+            content = object_content(chained, cue_nouns, attribution_scope)
         if content is not None:
             return source, (cue[0], cue_end(chained, content, cue_nouns)), content, None
     # "is critical of Y", "are convinced that Y", "is eager to Y": the adjective takes
