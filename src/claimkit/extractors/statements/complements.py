@@ -10,6 +10,7 @@ from claimkit.extractors.statements.lexicon import LEARNED
 from claimkit.extractors.statements.parse import (
     CLAUSE,
     DASHES,
+    FINITE_OR_MODAL,
     INFINITIVE,
     SUBJECTS,
     char_end,
@@ -21,8 +22,6 @@ from claimkit.extractors.statements.parse import (
 )
 
 _OBJECTS = ("dobj", "dative")
-# The tags of a finite verb: what a clause has and a list of names does not.
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 _RELATIVE_CLAUSES = ("relcl",)
 
 
@@ -111,7 +110,7 @@ def _that_after(verb: Token) -> tuple[int, int] | None:
         if token.lower_ == "that" and token.dep_ == "mark":
             that = token
             break
-        if token.i not in own or token.is_punct or token.tag_ in _FINITE:
+        if token.i not in own or token.is_punct or token.tag_ in FINITE_OR_MODAL:
             return None
     if that is None:
         return None
@@ -126,9 +125,10 @@ def _that_after(verb: Token) -> tuple[int, int] | None:
 
 
 def _after_colon(verb: Token) -> tuple[int, int] | None:
-    """What a colon after the cue and its modifiers introduces: the rest of the line
-    ("sent them a message: He must stop."), or the paragraph below where the line ends
-    with it ("Hewitt writes:" over a block quotation). The parser often makes what
+    """What a colon after the cue and its modifiers introduces: the rest of the line, up
+    to the end of the first sentence after the colon ("sent them a message: He must
+    stop."), or the paragraph below where the line ends with it ("Hewitt writes:" over a
+    block quotation). The parser often makes what
     follows a sentence of its own, or the head of the cue's."""
     doc = verb.doc
     own = {t.i for t in verb.subtree}
@@ -154,7 +154,7 @@ def _after_colon(verb: Token) -> tuple[int, int] | None:
         return None
     end = min(line_end, words[0].sent.end_char)
     said = [t for t in words if t.idx < end]
-    if not (said[0].is_quote or any(t.tag_ in _FINITE for t in said)):
+    if not (said[0].is_quote or any(t.tag_ in FINITE_OR_MODAL for t in said)):
         return None  # a list ("mocked three hopefuls: X, Y and Z") is the object's
     return said[0].idx, end
 
@@ -231,8 +231,8 @@ def _elaboration(last: Token) -> list[Token]:
 
 def _finite(verb: Token) -> bool:
     """Whether ``verb`` heads a finite clause ("was", "will help"; not "to help")."""
-    return verb.tag_ in _FINITE or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.lefts
+    return verb.tag_ in FINITE_OR_MODAL or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_OR_MODAL for c in verb.lefts
     )
 
 

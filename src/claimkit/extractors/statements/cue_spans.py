@@ -23,14 +23,16 @@ from claimkit.extractors.statements.parse import (
 
 def cue_span(verb: Token) -> tuple[int, int]:
     """The cue verb with the auxiliaries, negations and adverbs right before it ("has
-    said", "had not vowed", "also said")."""
+    said", "had not vowed", "also said"), from the verb it opens with if any (see
+    ``cue_start``)."""
     return cue_start(verb).idx, char_end(verb)
 
 
 def cue_start(verb: Token) -> Token:
     """The first of the auxiliaries, negations and adverbs right before the cue verb:
     PolNeAR's cue is "has said", "did not mention", "also wanted", "has repeatedly
-    denied"."""
+    denied"; or of those before the verb it opens with: "*began* by saying", "*went on*
+    to explain"."""
     start = verb
     while start.i > 0 and _cue_modifier(start.nbor(-1), verb):
         start = start.nbor(-1)

@@ -173,7 +173,7 @@ def _said_of_object(clause: Token) -> bool:
         return False
     if marks[0] == "as":
         return not any(c.dep_ in SUBJECTS for c in clause.children)
-    return marks[0] in ("if", "whether")
+    return marks[0] in conventions("question_marks")
 
 
 def _circumstance(prep: Token) -> bool:
@@ -253,9 +253,9 @@ def noun_clause(noun: Token) -> Token | None:
     """The clause or infinitive right after the object noun of a light or support verb
     ("expressed *concern* that Y", "made *the case* that Y", "showed no *sign* that Y",
     "made *the decision* to Y"): the noun belongs to the cue and the clause is the
-    content (PolNeAR); not after an owner's noun ("repeated his claim that Y" is an
-    attribution of its own), or after the noun of a verb that puts forward a proposition
-    ("floated *the idea* that Y")."""
+    content (PolNeAR), also after the noun of a verb that puts forward a proposition
+    ("floated *the idea* that Y"); not after an owner's noun ("repeated his claim that
+    Y" is an attribution of its own)."""
     verbs = ("light_verbs", "support_verbs", "proposing_verbs")
     if (
         noun.pos_ != "NOUN"

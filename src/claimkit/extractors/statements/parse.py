@@ -16,6 +16,11 @@ from spacy.tokens import Doc, Token
 #: mention's words where they are known better than the parse tells (a colon label).
 Attribution = tuple[Token | None, tuple[int, int], tuple[int, int], list[Token] | None]
 SUBJECTS = ("nsubj", "nsubjpass")
+#: The tags of a verb that carries tense: a finite verb, which must have a subject
+#: somewhere, and is what a clause has and a list of names does not.
+FINITE = ("VBD", "VBZ", "VBP")
+#: The same with a modal, which makes its verb group finite ("will say").
+FINITE_OR_MODAL = (*FINITE, "MD")
 # Dependents that hang a complement clause or an infinitive off a cue verb.
 CLAUSE = ("ccomp",)
 INFINITIVE = ("xcomp",)

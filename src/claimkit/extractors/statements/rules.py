@@ -113,7 +113,7 @@ def extract_statements(
         # is reported speech only where the learned scorer is sure of it; as an act it
         # is an attribution wherever the verb is a cue.
         objects = model is not None and p >= (
-            model.threshold if scope == "attribution" else model.object_threshold
+            model.threshold if attribution_scope else model.object_threshold
         )
         # An act no one is named for is an attribution only where the scorer is sure of
         # the cue: most passives ("was approved", "is seen as") report no one.

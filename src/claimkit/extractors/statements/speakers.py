@@ -7,6 +7,8 @@ from spacy.tokens import Token
 from claimkit.extractors.statements.parse import (
     CLAUSE,
     DASHES,
+    FINITE,
+    FINITE_OR_MODAL,
     SUBJECTS,
     conventions,
     is_cued,
@@ -16,8 +18,6 @@ from claimkit.extractors.statements.parse import (
 from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
 
-# Finite verbs: ones that must have a subject somewhere.
-_FINITE = ("VBD", "VBZ", "VBP")
 # What sets off a description of a noun: "X, who ...,", "X, the mayor,".
 _ASIDES = ("relcl", "acl", "appos")
 # The dash after a dateline: also a double hyphen or a horizontal bar.
@@ -77,7 +77,7 @@ def subject_of(verb: Token) -> Token | None:
         if (
             shared is None
             and verb.dep_ == "conj"
-            and verb.tag_ in _FINITE
+            and verb.tag_ in FINITE
             and head.dep_ not in CLAUSE  # "suggested X be fired and defended"
             and not any(c.dep_ in ("auxpass", "csubj") for c in verb.children)
         ):
@@ -131,7 +131,7 @@ def subject_of(verb: Token) -> Token | None:
         # "a group of rabbis called for Y", "one lawmaker called X Y": a verb right
         # after a noun phrase, which the parser takes for a participle describing it.
         return head
-    if verb.dep_ == "dep" and verb.tag_ in _FINITE and head.i < verb.i:
+    if verb.dep_ == "dep" and verb.tag_ in FINITE and head.i < verb.i:
         # "Majorities of Democrats going to the polls say Y": the parser makes the
         # participle of the subject the head of the sentence.
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
@@ -158,17 +158,17 @@ def subject_of(verb: Token) -> Token | None:
         first = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if first is not None and first.lower_ not in conventions("relative_pronouns"):
             return first
-    if verb.tag_ in _FINITE:
+    if verb.tag_ in FINITE:
         found = _stranded_subject(verb) or _subject_of_opening(verb)
         if found is not None:
             return found
-    elif _tense(verb) in (*_FINITE, "MD"):
+    elif _tense(verb) in FINITE_OR_MODAL:
         # "On Monday, Graham - who ... - will headline": a verb group with an
         # auxiliary must have a subject as well.
         found = _stranded_subject(verb)
         if found is not None:
             return found
-    if verb.dep_ == "ROOT" and _tense(verb) in _FINITE:
+    if verb.dep_ == "ROOT" and _tense(verb) in FINITE:
         return _mislabelled_subject(verb)
     return None
 
@@ -376,7 +376,7 @@ def _after_comma(token: Token) -> bool:
 def _tense(verb: Token) -> str:
     """The tag of the finite word of a verb group: "did" of "did not suggest"."""
     auxiliary = next(
-        (c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in (*_FINITE, "MD")), None
+        (c.tag_ for c in verb.lefts if c.dep_ == "aux" and c.tag_ in FINITE_OR_MODAL), None
     )
     return auxiliary or verb.tag_
 
@@ -484,7 +484,7 @@ def _speaker_after_quotation(verb: Token) -> Token | None:
     quotation the cue comes before its subject, which the parser may take for the
     cue's object or an adverb. The head of the noun phrase right after the cue."""
     doc = verb.doc
-    if verb.i < 2 or verb.tag_ not in _FINITE:
+    if verb.i < 2 or verb.tag_ not in FINITE:
         return None
     # The quotation closes right before the cue, with its comma inside or outside.
     mark, closing = doc[verb.i - 1], doc[verb.i - 2]

@@ -123,7 +123,7 @@ def passive_content(verb: Token) -> Attribution | None:
         if (
             child.dep_ in CLAUSE
             or (child.dep_ in INFINITIVE and is_infinitive(child))
-            or (child.dep_ == "advcl" and _question(child))
+            or (child.dep_ == "advcl" and _asks(child))
         ):
             words = [t for o in objects if o.i < child.i for t in o.subtree]
             return None, cue_span(verb), char_range([*words, *_question_words(verb, child)]), None
@@ -155,9 +155,10 @@ def _question_words(verb: Token, clause: Token) -> list[Token]:
     return list(verb.doc[clause.left_edge.i : min(commas, key=lambda t: t.i).i])
 
 
-def _question(clause: Token) -> bool:
+def _asks(clause: Token) -> bool:
     """A clause that asks: "if Y", "whether Y"."""
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in clause.children)
+    marks = conventions("question_marks")
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
 
 
 def impression(verb: Token) -> Attribution | None:
