@@ -16,6 +16,7 @@ from claimkit.extractors.statements.parse import (
     conventions,
     is_infinitive,
     opens_with_that,
+    prep_object,
     that_mark,
 )
 from claimkit.extractors.statements.speakers import agent_of
@@ -63,19 +64,15 @@ def object_content(
     # attribution scope): "called for X in response to Y", "apologized to X for Y" say Y
     # is not what was said.
     found = [
-        *((p, _prep_object(p)) for p in preps if p.lower_ in _content_preps()),
+        *((p, prep_object(p)) for p in preps if p.lower_ in _content_preps()),
         *((p, phrase_topic(p, cue_nouns)) for p in preps),
         *(
-            (p, _prep_object(p))
+            (p, prep_object(p))
             for p in preps
             if attribution_scope and p.lower_ in conventions("aim_preps")
         ),
     ]
     return next((_with_description(verb, p, o) for p, o in found if o is not None), None)
-
-
-def _prep_object(prep: Token) -> Token | None:
-    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
 def _with_description(verb: Token, after: Token, noun: Token) -> tuple[int, int]:
@@ -225,7 +222,7 @@ def light_object_topic(noun: Token, cue_nouns: frozenset[str]) -> Token | None:
         or (prep.lower_ not in _content_preps() | conventions("aim_preps") and not reflexive)
     ):
         return None
-    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    return prep_object(prep)
 
 
 def _content_preps() -> frozenset[str]:
@@ -246,7 +243,7 @@ def phrase_topic(prep: Token, cue_nouns: frozenset[str]) -> Token | None:
         or [c.dep_ for c in noun.children] != ["prep"]
     ):
         return None  # "despite a few early supporters of X": not the phrase of a cue
-    return _prep_object(next(noun.children))
+    return prep_object(next(noun.children))
 
 
 def noun_clause(noun: Token) -> Token | None:

@@ -54,6 +54,12 @@ def line_start(token: Token) -> int:
     return starts[bisect.bisect_right(starts, token.i) - 1]
 
 
+def prep_object(prep: Token) -> Token | None:
+    """The object of a preposition: a noun phrase ("on *the plan*") or a clause or
+    gerund ("by *saying* Y")."""
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
 def that_mark(clause: Token) -> Token | None:
     """The "that" that marks ``clause`` as a that-clause ("said *that* Y"), if any."""
     return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)

@@ -91,7 +91,7 @@ def subject_of(verb: Token) -> Token | None:
         verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
         and head.dep_ == "ccomp"
-        and _after_comma(verb)
+        and _set_off_by_comma(verb)
         and is_cued(verb)
     ):
         # "X said Y would reopen, saying Z": the parser hangs the participle on the
@@ -151,7 +151,7 @@ def subject_of(verb: Token) -> Token | None:
         and verb.lemma_.lower() not in conventions("addressee_verbs")  # "X, asked Y,"
         and head.pos_ == "VERB"
         and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
-        and _after_comma(verb)
+        and _set_off_by_comma(verb)
     ):
         # "X has mocked Y, referred to Z as W": a verb in a list, which the parser
         # hangs on the first; its subject is the first verb's own.
@@ -363,7 +363,7 @@ def _opens_clause(phrase: Token) -> bool:
     return edge.i == edge.sent.start or edge.nbor(-1).text == ","
 
 
-def _after_comma(token: Token) -> bool:
+def _set_off_by_comma(token: Token) -> bool:
     """Set off by a comma, perhaps inside a closing quotation mark (',” claiming')."""
     if token.i == 0:
         return False

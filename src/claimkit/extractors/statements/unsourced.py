@@ -18,6 +18,7 @@ from claimkit.extractors.statements.parse import (
     char_range,
     conventions,
     is_infinitive,
+    prep_object,
 )
 
 
@@ -132,7 +133,7 @@ def passive_content(verb: Token) -> Attribution | None:
         return None, cue_span(verb), char_range(list(predicates[0].subtree)), None
     for child in rights:
         if child.dep_ == "prep" and _said_of(child):
-            topic = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            topic = prep_object(child)
             if topic is not None:
                 cue = cue_span(verb)[0], char_end(child)
                 return None, cue, char_range(list(topic.subtree)), None
