@@ -18,6 +18,9 @@ from claimkit.extractors.statements.parse import (
 from claimkit.sources import token_span, vocabulary
 from claimkit.types import Span
 
+# The noun an infinitive describes ("the first to endorse"), by its relation to its
+# verb, and who that verb says it is: the subject of "was", the recipient of "gave".
+_DESCRIBED = {"attr": "nsubj", "dobj": "dative"}
 # What sets off a description of a noun: "X, who ...,", "X, the mayor,".
 _ASIDES = ("relcl", "acl", "appos")
 # The dash after a dateline: also a double hyphen or a horizontal bar.
@@ -137,10 +140,15 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
-    if verb.dep_ in ("relcl", "acl") and is_infinitive(verb) and head.pos_ == "NOUN":
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and is_infinitive(verb)
+        and head.pos_ == "NOUN"
+        and head.dep_ in _DESCRIBED
+    ):
         # "X was the first to endorse Y", "gave X reason to doubt Y": the one the noun
         # describes, or the one given it.
-        role = {"attr": "nsubj", "dobj": "dative"}.get(head.dep_)
+        role = _DESCRIBED[head.dep_]
         found = next((c for c in head.head.children if c.dep_ == role), None)
         if found is not None and found.lower_ != "it":  # "It's no exaggeration to call"
             return found
