@@ -1,5 +1,7 @@
 """The attributed-statements extractor and the resolution of their sources."""
 
+import functools
+
 import pytest
 
 import claimkit
@@ -11,6 +13,12 @@ from claimkit.plugins import PluginError
 @pytest.fixture(scope="module")
 def pipeline() -> claimkit.Pipeline:
     return claimkit.Pipeline(disable=["numbers"])
+
+
+@functools.cache
+def attribution_pipeline() -> claimkit.Pipeline:
+    """The pipeline of the attribution scope, as PolNeAR counts attributions; built once."""
+    return claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
 
 
 def statements(pipeline: claimkit.Pipeline, text: str, dct: str = "2003-03-12") -> list[Claim]:
@@ -482,7 +490,7 @@ def test_sourceless_attributions_only_in_the_attribution_scope(
         "The harbour master seemed to be losing patience with the council."
     )
     assert statements(pipeline, text) == []
-    sourceless = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    sourceless = attribution_pipeline()
     found = [
         c
         for c in sourceless.process(claimkit.build_document("story", text)).claims
@@ -1150,7 +1158,7 @@ def test_an_act_with_a_noun_phrase_content_the_scorer_doubts_only_in_the_attribu
     # is not sure enough of it, so only the attribution scope reports it.
     text = "The chairman raised concerns about the merger."
     assert statements(pipeline, text) == []
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = broad.process(claimkit.build_document("story", text)).claims
     assert [
         (c.source_mention.text if c.source_mention else None, c.cue.text if c.cue else None)
@@ -1169,7 +1177,7 @@ def test_an_act_aimed_through_to_is_an_attribution_only_in_that_scope(
 ) -> None:
     # PolNeAR counts what "pointed to" or "referred to" aims at; where another content
     # preposition follows, "to" names the one addressed.
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(
         broad,
         "The senator pointed to the deficit as the main threat. The mayor apologized to "
@@ -1208,7 +1216,7 @@ def test_a_relative_pronoun_is_what_a_passive_agent_spoke_of_in_the_attribution_
 ) -> None:
     text = "The plan, which was denounced by the mayor, passed."
     assert statements(pipeline, text) == []
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     assert [summary(c)[:3] for c in statements(broad, text)] == [
         ("the mayor", "was denounced", "which")
     ]
@@ -1243,7 +1251,7 @@ def test_a_preposition_phrase_that_heads_cues_belongs_to_the_cue(
 
 def sourceless_statements(text: str) -> list[tuple[str | None, str | None, str | None]]:
     """The statements of ``text`` in the attribution scope: source, cue and content."""
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     return [
         (
             c.source_mention.text if c.source_mention else None,
@@ -1608,7 +1616,7 @@ def test_a_that_clause_after_the_cue_s_modifiers_the_parser_hangs_elsewhere(
 
 
 def test_the_object_noun_of_a_support_verb_and_its_preposition_belong_to_the_cue() -> None:
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(
         broad,
         "The senator took a shot at the governor's budget. The mayor has provided "
@@ -1622,7 +1630,7 @@ def test_the_object_noun_of_a_support_verb_and_its_preposition_belong_to_the_cue
 
 
 def test_a_light_verb_with_no_before_its_noun_and_a_backing_preposition_join_the_cue() -> None:
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(
         broad,
         "The senator has made no secret of his plans for the port. The mayor threw her "
@@ -1635,7 +1643,7 @@ def test_a_light_verb_with_no_before_its_noun_and_a_backing_preposition_join_the
 
 
 def test_a_support_verb_of_aspect_and_the_complements_of_its_noun_after_the_content() -> None:
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(
         broad,
         "The senator continued his attacks on the mayor. The senator mounted an attack "
@@ -1648,7 +1656,7 @@ def test_a_support_verb_of_aspect_and_the_complements_of_its_noun_after_the_cont
 
 
 def test_a_noun_of_what_one_thinks_and_its_preposition_belong_to_the_cue() -> None:
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(
         broad,
         "The senator offered his thoughts on the budget. The mayor offered kind words "
@@ -1661,7 +1669,7 @@ def test_a_noun_of_what_one_thinks_and_its_preposition_belong_to_the_cue() -> No
 
 
 def test_a_light_verb_noun_before_a_that_clause_belongs_to_the_cue() -> None:
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(
         broad,
         "The senator made the case that the budget is too large. The mayor expressed "
@@ -1674,7 +1682,7 @@ def test_a_light_verb_noun_before_a_that_clause_belongs_to_the_cue() -> None:
 
 
 def test_the_noun_of_a_verb_that_puts_forward_a_proposition_belongs_to_the_cue() -> None:
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = statements(broad, "The senator floated the idea that the port should be sold.")
     assert [summary(c)[:3] for c in found] == [
         ("The senator", "floated the idea", "that the port should be sold")
@@ -1965,7 +1973,7 @@ def test_a_document_that_opens_with_a_cue_verb_costs_no_claims(scope: str) -> No
 
 def test_a_chained_cue_takes_the_attribution_scope_s_contents_too() -> None:
     # "continued to point to X" reads X as "pointed to X" does in the attribution scope.
-    broad = claimkit.Pipeline(disable=["numbers"], options={"statements_scope": "attribution"})
+    broad = attribution_pipeline()
     found = [
         c
         for c in broad.process(
