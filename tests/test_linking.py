@@ -168,3 +168,19 @@ def test_mentions_at_one_start_are_ordered_by_their_end() -> None:
     spans = [Span.of(text, 19, 38), Span.of(text, 19, 28)]
     assert ordered_mentions(spans) == (spans[1], spans[0])
     assert ordered_mentions(reversed(spans)) == ordered_mentions(spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Ki-moon said the talks would resume.", "Ban Ki-moon"),
+        ("Maria Ortega-Diaz said the talks would resume.", "Maria Ortega-Diaz"),
+    ],
+)
+def test_a_hyphen_inside_a_name_is_part_of_it(
+    pipeline: claimkit.Pipeline, text: str, name: str
+) -> None:
+    # The parser hangs the hyphen on the name's head as punctuation, which a mention
+    # otherwise leaves out: the Source was named "moon".
+    claims = pipeline.process(claimkit.build_document("story", text)).claims
+    assert [c.source.name for c in claims if c.kind == "statement" and c.source] == [name]

@@ -44,6 +44,9 @@ def mention_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without clauses attached to it."""
     keep = [head]
     for child in head.children:
+        if _joins_word(child):
+            keep.append(child)  # the hyphen of "Ki-moon", "Ocasio-Cortez"
+            continue
         if child.dep_ in _DROP_DEPS or _is_temporal(child):
             continue
         if child.dep_ == "appos" or child.dep_ == "conj":
@@ -68,6 +71,18 @@ def mention_tokens(head: Token) -> list[Token]:
     while tokens and is_edge(tokens[0]) and tokens[0] != head:
         tokens.pop(0)
     return tokens
+
+
+def _joins_word(token: Token) -> bool:
+    """A hyphen inside a word, with no space on either side: it is part of the name."""
+    doc = token.doc
+    return (
+        token.dep_ == "punct"
+        and token.text in ("-", "‐")
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def is_edge(token: Token) -> bool:
