@@ -1984,3 +1984,11 @@ def test_a_chained_cue_takes_the_attribution_scope_s_contents_too() -> None:
     assert [summary(c)[:3] for c in found] == [
         ("The senator", "continued to point to", "the deficit")
     ]
+
+
+def test_an_opening_mark_typed_where_a_quotation_closes_closes_it() -> None:
+    text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "“Apparently not,“",
+        "“A leopard does not change its spots.”",
+    ]

@@ -39,7 +39,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if start is None:
             if char in _OPENING or char in _STRAIGHT:
                 start = position
-        elif char in _CLOSING or char in _STRAIGHT:
+        elif char in _CLOSING or char in _STRAIGHT or _closes_in_place(text, mark):
             if _continues_paragraph(text, start, position):
                 continue
             spans.append((start, position + len(char)))
@@ -48,6 +48,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _closes_in_place(text: str, mark: re.Match[str]) -> bool:
+    """An opening mark typed where a quotation closes, after a word and before a space
+    ('"Apparently not,“ he said'): it closes the open quotation."""
+    before, after = text[mark.start() - 1 : mark.start()], text[mark.end() : mark.end() + 1]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
